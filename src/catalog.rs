@@ -1,0 +1,58 @@
+//! The catalog: every challenge, as built into this binary.
+//!
+//! The build script reads `challenges/`, checks it (see [`load`]), renders its
+//! Markdown and writes the result as JSON into the build; [`Catalog::embedded`]
+//! reads that JSON once. The UI, the judge and the CLI therefore all see the
+//! same questions, and a broken challenge file stops the build instead of
+//! reaching a user.
+
+use crate::challenge::Challenge;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod load;
+
+/// All challenges, sorted by id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub challenges: Vec<Challenge>,
+}
+
+static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
+impl Catalog {
+    /// The catalog built into this binary.
+    pub fn embedded() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| {
+            // The build script wrote this JSON from the same types; failing here is a build bug.
+            serde_json::from_str(EMBEDDED_JSON).expect("the embedded catalog is valid JSON")
+        })
+    }
+
+    /// The challenge with this id.
+    pub fn get(&self, id: &str) -> Option<&Challenge> {
+        self.challenges.iter().find(|c| c.id == id)
+    }
+
+    /// The position of a challenge in the list.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.challenges.iter().position(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalog_loads_with_rendered_prompts() {
+        let catalog = Catalog::embedded();
+        assert!(!catalog.challenges.is_empty());
+        for c in &catalog.challenges {
+            assert!(!c.prompt.html.is_empty(), "{} has no rendered prompt", c.id);
+            assert_eq!(catalog.get(&c.id).map(|x| &x.id), Some(&c.id));
+        }
+    }
+}

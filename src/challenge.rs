@@ -1,0 +1,321 @@
+//! The challenge model: what a question is, how its answers are tested.
+//!
+//! A challenge is a folder under `challenges/` (see `catalog` for the files
+//! and their checks); once loaded, everything here is plain data, shared by the
+//! judge, the CLI and the browser UI. Markdown fields carry their source and,
+//! once the build has rendered them, their HTML. Nothing here runs Python.
+
+use crate::value::{Call, Compare, Value};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One question of the catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Challenge {
+    /// Stable identifier, also the folder name: drafts and progress are saved under it.
+    pub id: String,
+    pub title: String,
+    pub group: Group,
+    pub kind: Kind,
+    pub difficulty: Difficulty,
+    pub topics: Vec<String>,
+    /// The question as the interview guide asks it.
+    pub question: String,
+    pub prompt: Markdown,
+    /// Graduated hints, from a nudge to nearly the answer.
+    pub hints: Vec<Markdown>,
+    /// Why the reference works; shown after solving or on request.
+    pub explanation: Markdown,
+    /// Code the editor starts with.
+    pub starter: String,
+    /// The reference answer: code, or the predicted output for a quiz.
+    pub solution: String,
+    /// Python run before the candidate's code and visible to it (`ListNode`, ...).
+    pub helpers: String,
+    /// Plausible wrong answers; each must fail at least one test.
+    pub wrong: Vec<WrongAnswer>,
+    pub rules: Rules,
+    pub tests: Vec<Test>,
+    pub unittest: Option<UnitTestSpec>,
+    pub quiz: Option<Quiz>,
+    pub practice: Option<Practice>,
+}
+
+/// Where a question sits in the interview guide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    Coding,
+    Concepts,
+    Professional,
+    Situational,
+    Behavioural,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::Coding,
+        Group::Concepts,
+        Group::Professional,
+        Group::Situational,
+        Group::Behavioural,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Coding => "Coding",
+            Group::Concepts => "Concepts",
+            Group::Professional => "Professional",
+            Group::Situational => "Situational",
+            Group::Behavioural => "Behavioural",
+        }
+    }
+}
+
+/// What the candidate does, and so how the answer is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Write one or more functions; tests call them.
+    Function,
+    /// Write a script; tests feed stdin and files and read stdout and files.
+    Program,
+    /// Write `unittest` tests that tell a correct function from buggy ones.
+    Unittest,
+    /// Predict a snippet's output; the snippet is run to check it.
+    Quiz,
+    /// Read a short explanation; nothing to run.
+    Concept,
+    /// Write an answer to a spoken question; saved locally, self-reviewed.
+    Practice,
+}
+
+impl Kind {
+    /// Whether answers of this kind go to the judge.
+    pub fn is_judged(self) -> bool {
+        matches!(self, Kind::Function | Kind::Program | Kind::Unittest | Kind::Quiz)
+    }
+
+    /// Whether the answer is Python code edited in the code editor.
+    pub fn is_code(self) -> bool {
+        matches!(self, Kind::Function | Kind::Program | Kind::Unittest)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Function => "Function",
+            Kind::Program => "Program",
+            Kind::Unittest => "Unit tests",
+            Kind::Quiz => "Predict the output",
+            Kind::Concept => "Concept",
+            Kind::Practice => "Spoken answer",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "Easy",
+            Difficulty::Medium => "Medium",
+            Difficulty::Hard => "Hard",
+        }
+    }
+}
+
+/// Markdown text with its HTML rendering (empty until the build renders it).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Markdown {
+    pub source: String,
+    pub html: String,
+}
+
+impl Markdown {
+    pub fn new(source: impl Into<String>) -> Self {
+        Markdown { source: source.into(), html: String::new() }
+    }
+}
+
+/// A plausible wrong answer kept to prove the tests catch it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WrongAnswer {
+    /// File stem under `wrong/`, e.g. `off_by_one`.
+    pub name: String,
+    pub code: String,
+}
+
+/// Constraints that are part of the question, checked on the syntax tree.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Rules {
+    /// No `x[a:b]` slice syntax.
+    pub forbid_slicing: bool,
+    /// No `x in y` / `x not in y` tests (`for x in y` stays allowed).
+    pub forbid_in: bool,
+    /// Functions that may not be called by name, e.g. `sorted`, `slice`.
+    pub forbid_calls: Vec<String>,
+    /// Methods that may not be called, e.g. `sort`, `find`.
+    pub forbid_methods: Vec<String>,
+    /// Modules that may not be imported, e.g. `re`, `heapq`.
+    pub forbid_imports: Vec<String>,
+    /// Functions that must call themselves.
+    pub recursive: Vec<String>,
+    /// Functions that may contain no `for`, `while` or comprehension.
+    pub no_loops_in: Vec<String>,
+    /// Functions that may not use `+=` inside a loop.
+    pub no_add_assign_in_loop_in: Vec<String>,
+}
+
+impl Rules {
+    pub fn is_empty(&self) -> bool {
+        *self == Rules::default()
+    }
+}
+
+/// One test of a challenge.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Test {
+    /// A short label shown in the results list.
+    pub name: String,
+    /// Sample tests are shown in the prompt and used by Run; Submit uses all.
+    pub sample: bool,
+    pub time_limit_ms: u32,
+    pub kind: TestKind,
+    /// Files present before the run, by relative path.
+    pub files: BTreeMap<String, String>,
+    /// Files that must exist with this content after the run.
+    pub expect_files: BTreeMap<String, String>,
+    /// Files that must not exist after the run.
+    pub absent_files: Vec<String>,
+}
+
+/// What a test runs and what it expects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TestKind {
+    /// Call one of the candidate's functions.
+    Call {
+        call: Call,
+        /// The call as the challenge wrote it, for display.
+        text: String,
+        outcome: CallOutcome,
+        /// The arguments must be left as they were.
+        preserve_args: bool,
+    },
+    /// Run the candidate's script with this stdin.
+    Program {
+        stdin: String,
+        /// Expected stdout, compared with trailing whitespace ignored; `None` checks only files.
+        stdout: Option<String>,
+    },
+    /// Run the candidate's unittest tests against one version of the function under test.
+    Suite {
+        /// Index into [`UnitTestSpec::versions`].
+        version: usize,
+    },
+    /// Run the quiz snippet; the candidate's prediction must equal its output.
+    Predict,
+}
+
+/// What a call must do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CallOutcome {
+    Returns { value: Value, compare: Compare },
+    Raises { exception: String },
+    Check(Check),
+}
+
+/// Checks that no single expected value can express.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    /// `f(nums, target)`: a tuple `(a, b)` of numbers at positions i < j with a + b == target,
+    /// or `None` exactly when no such pair exists.
+    PairSum,
+    /// `f(x)` returns a value equal to `x` that shares no list, dict or set with it.
+    IndependentCopy,
+    /// `f(items, rng)` shuffles in place with `rng.randrange`, uniformly: checked over many
+    /// seeded runs on `items`.
+    UniformShuffle,
+}
+
+impl Check {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Check::PairSum => "any valid pair, or None when there is none",
+            Check::IndependentCopy => "an equal copy that shares nothing with the original",
+            Check::UniformShuffle => "every order equally likely",
+        }
+    }
+}
+
+/// The unittest kind: the candidate's tests must pass on `versions[0]` and fail on every other.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitTestSpec {
+    /// The function the candidate tests, provided to their code as a global.
+    pub function: String,
+    /// `versions[0]` is correct; the others are buggy.
+    pub versions: Vec<Version>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    pub name: String,
+    /// What is wrong with it (empty for the correct one); shown when a test suite misses it.
+    pub description: String,
+    pub code: String,
+}
+
+/// A predict-the-output question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    pub snippet: String,
+    /// Plausible wrong predictions; each must be judged wrong.
+    pub wrong_answers: Vec<String>,
+}
+
+/// A spoken-answer card: how to answer this group of questions, and a checklist.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Practice {
+    pub advice: Markdown,
+    pub checklist: Vec<String>,
+}
+
+impl Challenge {
+    /// The tests a run uses: samples only, or all of them.
+    pub fn tests_for(&self, samples_only: bool) -> impl Iterator<Item = (usize, &Test)> {
+        self.tests.iter().enumerate().filter(move |(_, t)| t.sample || !samples_only)
+    }
+
+    /// Names of the functions the tests call, in first-use order.
+    pub fn functions(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for t in &self.tests {
+            if let TestKind::Call { call, .. } = &t.kind
+                && !names.contains(&call.function.as_str())
+            {
+                names.push(&call.function);
+            }
+        }
+        names
+    }
+}
+
+/// Normalises program output for comparison: trailing whitespace on each line
+/// and trailing blank lines do not count.
+pub fn normalize_output(text: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
+}

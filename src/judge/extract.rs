@@ -1,0 +1,288 @@
+//! Moving values between Rust and live Python objects, trusting nothing.
+//!
+//! [`read`] turns an object into a [`Value`] by looking at its exact type and
+//! its payload, never by calling Python: a subclass of `int` whose `__eq__`
+//! always says yes, or any object with a lying `__repr__`, reads as
+//! [`Value::Opaque`] and so cannot equal an expected value. Helper structures
+//! (`ListNode`, `TreeNode`) are read from their instance `__dict__` directly.
+//! [`build`] makes fresh objects for a test's arguments.
+
+use crate::value::Value;
+use rustpython_vm::builtins::{
+    PyBytes, PyDict, PyDictRef, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyStr, PyTuple,
+};
+use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine};
+use std::collections::HashSet;
+
+/// Containers nested deeper than this read as opaque (self-containing lists, say).
+const MAX_DEPTH: usize = 100;
+/// Reading stops after this many objects; a bigger result reads as opaque.
+const MAX_OBJECTS: usize = 4_000_000;
+
+/// Reads `obj` into a value, exact types only.
+pub fn read(vm: &VirtualMachine, obj: &PyObject) -> Value {
+    Reader { vm, budget: MAX_OBJECTS }.read(obj, 0)
+}
+
+struct Reader<'a> {
+    vm: &'a VirtualMachine,
+    budget: usize,
+}
+
+fn opaque(name: &str) -> Value {
+    Value::Opaque { type_name: name.to_owned() }
+}
+
+fn wtf8(s: &PyStr) -> String {
+    s.as_wtf8().to_string_lossy().into_owned()
+}
+
+impl Reader<'_> {
+    fn read(&mut self, obj: &PyObject, depth: usize) -> Value {
+        let vm = self.vm;
+        let types = &vm.ctx.types;
+        let class = obj.class();
+        if self.budget == 0 {
+            return opaque("value too large to compare");
+        }
+        self.budget -= 1;
+        if vm.is_none(obj) {
+            return Value::None;
+        }
+        if class.is(types.bool_type) {
+            if let Some(i) = obj.downcast_ref::<PyInt>() {
+                return Value::Bool(i.as_bigint().to_string() != "0");
+            }
+        }
+        if class.is(types.int_type) {
+            if let Some(i) = obj.downcast_ref::<PyInt>() {
+                return Value::Int(i.as_bigint().to_string());
+            }
+        }
+        if class.is(types.float_type) {
+            if let Some(f) = obj.downcast_ref::<PyFloat>() {
+                return Value::Float(f.to_f64());
+            }
+        }
+        if class.is(types.str_type) {
+            if let Some(s) = obj.downcast_ref::<PyStr>() {
+                return Value::Str(wtf8(s));
+            }
+        }
+        if class.is(types.bytes_type) {
+            if let Some(b) = obj.downcast_ref::<PyBytes>() {
+                return Value::Bytes(b.as_bytes().to_vec());
+            }
+        }
+        if depth >= MAX_DEPTH {
+            return opaque("value nested too deeply");
+        }
+        if class.is(types.list_type) {
+            if let Some(l) = obj.downcast_ref::<PyList>() {
+                let items: Vec<PyObjectRef> = l.borrow_vec().to_vec();
+                return Value::List(self.read_all(&items, depth));
+            }
+        }
+        if class.is(types.tuple_type) {
+            if let Some(t) = obj.downcast_ref::<PyTuple>() {
+                let items: Vec<PyObjectRef> = t.as_slice().to_vec();
+                return Value::Tuple(self.read_all(&items, depth));
+            }
+        }
+        if class.is(types.dict_type) {
+            if let Some(d) = obj.downcast_ref::<PyDict>() {
+                let pairs = d.items_vec();
+                return Value::Dict(
+                    pairs
+                        .iter()
+                        .map(|(k, v)| (self.read(k, depth + 1), self.read(v, depth + 1)))
+                        .collect(),
+                );
+            }
+        }
+        if class.is(types.set_type) {
+            if let Some(s) = obj.downcast_ref::<PySet>() {
+                return Value::Set(self.read_all(&s.elements(), depth));
+            }
+        }
+        if class.is(types.frozenset_type) {
+            if let Some(s) = obj.downcast_ref::<PyFrozenSet>() {
+                return Value::FrozenSet(self.read_all(&s.elements(), depth));
+            }
+        }
+        let name = class.name().to_string();
+        if name == "ListNode" {
+            return self.read_linked(obj, depth);
+        }
+        opaque(&name)
+    }
+
+    fn read_all(&mut self, items: &[PyObjectRef], depth: usize) -> Vec<Value> {
+        items.iter().map(|i| self.read(i, depth + 1)).collect()
+    }
+
+    /// A chain of `ListNode(val, next)` read from the instances' `__dict__`.
+    fn read_linked(&mut self, head: &PyObject, depth: usize) -> Value {
+        let mut values = Vec::new();
+        let mut seen = HashSet::new();
+        let mut node: PyObjectRef = head.to_owned();
+        loop {
+            if self.vm.is_none(&node) {
+                return Value::Linked(values);
+            }
+            if node.class().name().to_string() != "ListNode" {
+                return opaque("ListNode chain ending in something else");
+            }
+            if !seen.insert(node.get_id()) {
+                return opaque("ListNode chain with a cycle");
+            }
+            if self.budget == 0 {
+                return opaque("value too large to compare");
+            }
+            let Some(dict) = node.dict() else {
+                return opaque("ListNode");
+            };
+            let (Some(val), Some(next)) = (dict_get(self.vm, &dict, "val"), dict_get(self.vm, &dict, "next"))
+            else {
+                return opaque("ListNode without val and next");
+            };
+            values.push(self.read(&val, depth + 1));
+            node = next;
+        }
+    }
+}
+
+/// A raw dict lookup by string key; no `__getattr__` or descriptor runs.
+pub fn dict_get(vm: &VirtualMachine, dict: &PyDictRef, key: &str) -> Option<PyObjectRef> {
+    dict.get_item_opt(key, vm).ok().flatten()
+}
+
+/// The helper classes that `linked`, `tree` and `rng` values are built from.
+pub struct HelperClasses {
+    pub list_node: Option<PyObjectRef>,
+    pub tree_node: Option<PyObjectRef>,
+    pub counting_random: Option<PyObjectRef>,
+}
+
+impl HelperClasses {
+    pub fn from_namespace(vm: &VirtualMachine, ns: Option<&PyDictRef>) -> Self {
+        let get = |name: &str| ns.and_then(|d| dict_get(vm, d, name));
+        HelperClasses {
+            list_node: get("ListNode"),
+            tree_node: get("TreeNode"),
+            counting_random: get("CountingRandom"),
+        }
+    }
+}
+
+/// Builds a fresh Python object for `value`.
+///
+/// Fails if a helper class is missing or its constructor raises.
+pub fn build(vm: &VirtualMachine, value: &Value, helpers: &HelperClasses) -> PyResult {
+    let ctx = &vm.ctx;
+    let all = |items: &[Value]| -> PyResult<Vec<PyObjectRef>> {
+        items.iter().map(|v| build(vm, v, helpers)).collect()
+    };
+    let missing = |class: &str| vm.new_runtime_error(format!("the challenge provides no {class} class"));
+    Ok(match value {
+        Value::None => ctx.none(),
+        Value::Bool(b) => ctx.new_bool(*b).into(),
+        Value::Int(s) => match s.parse::<i128>() {
+            Ok(n) => ctx.new_int(n).into(),
+            Err(_) => ctx.types.int_type.as_object().call((ctx.new_str(s.as_str()),), vm)?,
+        },
+        Value::Float(f) => ctx.new_float(*f).into(),
+        Value::Str(s) => ctx.new_str(s.as_str()).into(),
+        Value::Bytes(b) => ctx.new_bytes(b.clone()).into(),
+        Value::List(items) => ctx.new_list(all(items)?).into(),
+        Value::Tuple(items) => ctx.new_tuple(all(items)?).into(),
+        Value::Set(items) => ctx.types.set_type.as_object().call((ctx.new_list(all(items)?),), vm)?,
+        Value::FrozenSet(items) => ctx.types.frozenset_type.as_object().call((ctx.new_list(all(items)?),), vm)?,
+        Value::Dict(pairs) => {
+            let d = ctx.new_dict();
+            for (k, v) in pairs {
+                d.set_item(&*build(vm, k, helpers)?, build(vm, v, helpers)?, vm)?;
+            }
+            d.into()
+        }
+        Value::Linked(items) => {
+            let class = helpers.list_node.as_ref().ok_or_else(|| missing("ListNode"))?;
+            let mut next = ctx.none();
+            for item in items.iter().rev() {
+                next = class.call((build(vm, item, helpers)?, next), vm)?;
+            }
+            next
+        }
+        Value::Tree(items) => {
+            let class = helpers.tree_node.as_ref().ok_or_else(|| missing("TreeNode"))?;
+            build_tree(vm, class, items, helpers)?
+        }
+        Value::Rng(seed) => {
+            let class = helpers.counting_random.as_ref().ok_or_else(|| missing("CountingRandom"))?;
+            class.call((ctx.new_int(*seed),), vm)?
+        }
+        Value::Opaque { type_name } => {
+            return Err(vm.new_runtime_error(format!("cannot build a {type_name} value")));
+        }
+    })
+}
+
+/// Level-order with `None` gaps, as LeetCode writes trees: `[3, 9, 20, None, None, 15, 7]`.
+fn build_tree(vm: &VirtualMachine, class: &PyObjectRef, items: &[Value], helpers: &HelperClasses) -> PyResult {
+    let node = |v: &Value| -> PyResult<Option<PyObjectRef>> {
+        if *v == Value::None { Ok(None) } else { Ok(Some(class.call((build(vm, v, helpers)?,), vm)?)) }
+    };
+    let Some(first) = items.first() else {
+        return Ok(vm.ctx.none());
+    };
+    let Some(root) = node(first)? else {
+        return Ok(vm.ctx.none());
+    };
+    let mut queue = std::collections::VecDeque::from([root.clone()]);
+    let mut rest = items[1..].iter();
+    while let Some(parent) = queue.pop_front() {
+        for side in ["left", "right"] {
+            let Some(v) = rest.next() else {
+                return Ok(root);
+            };
+            if let Some(child) = node(v)? {
+                parent.set_attr(side, child.clone(), vm)?;
+                queue.push_back(child);
+            }
+        }
+    }
+    Ok(root)
+}
+
+/// Ids of every list, dict and set reachable from `obj` through exact containers.
+pub fn mutable_containers(vm: &VirtualMachine, obj: &PyObject) -> HashSet<usize> {
+    let mut ids = HashSet::new();
+    let mut stack: Vec<PyObjectRef> = vec![obj.to_owned()];
+    let types = &vm.ctx.types;
+    while let Some(o) = stack.pop() {
+        if ids.len() > MAX_OBJECTS {
+            break;
+        }
+        let class = o.class();
+        if class.is(types.list_type) {
+            if let Some(l) = o.downcast_ref::<PyList>() {
+                if ids.insert(o.get_id()) {
+                    stack.extend(l.borrow_vec().iter().cloned());
+                }
+            }
+        } else if class.is(types.dict_type) {
+            if let Some(d) = o.downcast_ref::<PyDict>() {
+                if ids.insert(o.get_id()) {
+                    stack.extend(d.items_vec().into_iter().map(|(_, v)| v));
+                }
+            }
+        } else if class.is(types.set_type) {
+            ids.insert(o.get_id());
+        } else if class.is(types.tuple_type) {
+            if let Some(t) = o.downcast_ref::<PyTuple>() {
+                stack.extend(t.as_slice().iter().cloned());
+            }
+        }
+    }
+    ids
+}

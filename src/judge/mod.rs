@@ -1,0 +1,534 @@
+//! The judge: runs a candidate's answer against a challenge on RustPython.
+//!
+//! [`run`] is the body of the sandbox (the `pyprep sandbox` process natively,
+//! one WASI instance in the browser): it compiles the code, checks the
+//! question's rules, runs each test in a fresh module namespace and reports
+//! what happened as [`Event`]s. Every verdict is decided here, in Rust, from
+//! values read out of the interpreter by [`extract`]; the candidate's Python
+//! never sees the expected values or the checking code. Time limits are
+//! enforced from outside (the parent kills the sandbox), memory by
+//! [`memory`]'s allocator cap.
+//!
+//! What the sandbox does not do: decide what the run amounts to (that is
+//! `report::RunTracker`, in the parent) or talk to the parent (that is the
+//! [`Sink`] it is given).
+
+pub mod checks;
+pub mod console;
+pub mod extract;
+pub mod memory;
+pub mod python;
+pub mod rules;
+mod suite;
+
+use crate::catalog::Catalog;
+use crate::challenge::{CallOutcome, Challenge, Kind, Test, TestKind, normalize_output};
+use crate::protocol::{Event, Mode, RunRequest};
+use crate::report::{SyntaxError, TestVerdict};
+use crate::value::Value;
+use console::Console;
+use extract::HelperClasses;
+use python::{Harness, USER_FILE};
+use rustpython_vm::builtins::{PyBaseExceptionRef, PyCode, PyDictRef};
+use rustpython_vm::compiler::Mode as CompileMode;
+use rustpython_vm::function::{FuncArgs, KwArgs};
+use rustpython_vm::{AsObject, PyObjectRef, PyRef, VirtualMachine};
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::Instant;
+
+/// Where the sandbox's events go.
+pub trait Sink {
+    fn emit(&mut self, event: Event);
+}
+
+/// Collects events in memory (for in-process runs and tests).
+#[derive(Clone, Default)]
+pub struct Collect(pub Rc<RefCell<Vec<Event>>>);
+
+impl Sink for Collect {
+    fn emit(&mut self, event: Event) {
+        self.0.borrow_mut().push(event);
+    }
+}
+
+/// Runs `request` against the embedded catalog, in this process.
+///
+/// `workdir` is a scratch folder the judge empties before each test and
+/// fills with the test's files; the candidate's code runs with it as the
+/// current directory.
+pub fn run(request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
+    match Catalog::embedded().get(&request.challenge) {
+        Some(challenge) => run_challenge(challenge, request, workdir, sink),
+        None => {
+            let mut sink = sink;
+            sink.emit(Event::InternalError { message: format!("no challenge with id '{}'", request.challenge) });
+        }
+    }
+}
+
+/// Runs `request` against `challenge`; see [`run`].
+pub fn run_challenge(challenge: &Challenge, request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
+    let console = Rc::new(RefCell::new(Console::new(sink)));
+    let interpreter = python::new_interpreter();
+    interpreter.enter(|vm| {
+        let harness = match Harness::install(vm, console.clone()) {
+            Ok(h) => h,
+            Err(e) => {
+                let message = format!("the interpreter did not start: {}", python::py_error(vm, &e, "").summary());
+                console.borrow_mut().emit(Event::InternalError { message });
+                return;
+            }
+        };
+        console.borrow_mut().emit(Event::Ready);
+        let mut run = Run {
+            vm,
+            harness: &harness,
+            challenge,
+            request,
+            workdir: workdir.to_path_buf(),
+            code: None,
+            helpers: None,
+        };
+        if let Err(event) = run.prepare() {
+            console.borrow_mut().emit(event);
+            return;
+        }
+        for (index, test) in challenge.tests_for(request.mode == Mode::Run) {
+            console.borrow_mut().emit(Event::TestStarted { index });
+            console.borrow_mut().begin(index);
+            let started = Instant::now();
+            let verdict = run.test(test);
+            let time_ms = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
+            let (_, cut) = console.borrow_mut().end();
+            let verdict = match verdict {
+                TestVerdict::Passed if cut => {
+                    TestVerdict::OutputLimit { limit_bytes: crate::report::OUTPUT_LIMIT_BYTES }
+                }
+                v => v,
+            };
+            console.borrow_mut().emit(Event::TestFinished { index, verdict, time_ms });
+        }
+        console.borrow_mut().emit(Event::Finished);
+    });
+}
+
+/// Runs `request` in this process and returns the report: for WASI, where
+/// there are no child processes. No time limit holds here.
+pub fn run_in_process(challenge: &Challenge, request: &RunRequest) -> crate::report::Report {
+    let mut tracker = crate::report::RunTracker::new(challenge, request);
+    let workdir = std::env::temp_dir().join("pyprep-run");
+    if let Err(e) = std::fs::create_dir_all(&workdir) {
+        tracker.ended(crate::report::SandboxEnd::Crashed(format!("cannot create {}: {e}", workdir.display())));
+        return tracker.into_report();
+    }
+    let events = Collect::default();
+    run_challenge(challenge, request, &workdir, Box::new(events.clone()));
+    for event in events.0.take() {
+        tracker.apply(event);
+    }
+    if !tracker.is_finished() {
+        tracker.ended(crate::report::SandboxEnd::Crashed("the judge stopped without finishing".into()));
+    }
+    let _ = std::fs::remove_dir_all(&workdir);
+    tracker.into_report()
+}
+
+/// Result of running a piece of the candidate's code.
+enum Ran {
+    Ok,
+    Raised(PyBaseExceptionRef),
+}
+
+struct Run<'a> {
+    vm: &'a VirtualMachine,
+    harness: &'a Harness,
+    challenge: &'a Challenge,
+    request: &'a RunRequest,
+    workdir: PathBuf,
+    code: Option<PyRef<PyCode>>,
+    helpers: Option<PyRef<PyCode>>,
+}
+
+impl Run<'_> {
+    /// Compiles the code and checks the question's rules; an `Err` event ends the run.
+    fn prepare(&mut self) -> Result<(), Event> {
+        let vm = self.vm;
+        if !self.challenge.helpers.is_empty() {
+            let code = vm
+                .compile(&self.challenge.helpers, CompileMode::Exec, "helpers.py".to_owned())
+                .map_err(|e| Event::InternalError { message: format!("helpers.py does not compile: {e}") })?;
+            self.helpers = Some(code);
+        }
+        let source = match self.challenge.kind {
+            Kind::Quiz => match &self.challenge.quiz {
+                Some(q) => q.snippet.as_str(),
+                None => return Err(Event::InternalError { message: "quiz without a snippet".into() }),
+            },
+            _ => self.request.code.as_str(),
+        };
+        match vm.compile(source, CompileMode::Exec, USER_FILE.to_owned()) {
+            Ok(code) => self.code = Some(code),
+            Err(e) => {
+                let (line, column) = e.python_location();
+                let message = compile_message(&e);
+                let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("").to_owned();
+                return Err(Event::SyntaxError {
+                    error: SyntaxError { line: line.max(1) as u32, column: column.max(1) as u32, message, text },
+                });
+            }
+        }
+        if self.challenge.kind != Kind::Quiz {
+            let violations = rules::check(&self.challenge.rules, source);
+            if !violations.is_empty() {
+                return Err(Event::RulesBroken { violations });
+            }
+        }
+        Ok(())
+    }
+
+    fn source(&self) -> &str {
+        match (&self.challenge.quiz, self.challenge.kind) {
+            (Some(q), Kind::Quiz) => &q.snippet,
+            _ => &self.request.code,
+        }
+    }
+
+    fn error_verdict(&self, exc: &PyBaseExceptionRef) -> TestVerdict {
+        let vm = self.vm;
+        if exc.fast_isinstance(vm.ctx.exceptions.system_exit) {
+            return TestVerdict::Exited { code: exit_code(vm, exc), how: "sys.exit".into() };
+        }
+        TestVerdict::RuntimeError { error: python::py_error(vm, exc, self.source()) }
+    }
+
+    /// Runs one test in a fresh namespace and scratch folder.
+    fn test(&self, test: &Test) -> TestVerdict {
+        let stdin = match &test.kind {
+            TestKind::Program { stdin, .. } => stdin.as_str(),
+            _ => "",
+        };
+        if let Err(message) = self.prepare_files(test) {
+            return TestVerdict::Crashed { message };
+        }
+        if let Err(e) = self.harness.reset(self.vm, stdin) {
+            return TestVerdict::Crashed { message: python::py_error(self.vm, &e, "").summary() };
+        }
+        let verdict = match &test.kind {
+            TestKind::Call { call, outcome, preserve_args, .. } => self.call_test(call, outcome, *preserve_args),
+            TestKind::Program { stdout, .. } => self.program_test(stdout.as_deref()),
+            TestKind::Suite { version } => suite::run(self, *version),
+            TestKind::Predict => self.predict_test(),
+        };
+        // Files are checked even when the verdict is already a pass: that is the point of them.
+        match verdict {
+            TestVerdict::Passed => self.check_files(test),
+            v => v,
+        }
+    }
+
+    fn helper_namespace(&self) -> Result<Option<PyDictRef>, TestVerdict> {
+        let Some(code) = &self.helpers else {
+            return Ok(None);
+        };
+        let scope = self
+            .harness
+            .module(self.vm, "helpers", None)
+            .map_err(|e| TestVerdict::Crashed { message: python::py_error(self.vm, &e, "").summary() })?;
+        match self.vm.run_code_obj(code.clone(), scope.clone()) {
+            Ok(_) => Ok(Some(scope.globals)),
+            Err(e) => Err(TestVerdict::Crashed {
+                message: format!("helpers.py failed: {}", python::py_error(self.vm, &e, "").summary()),
+            }),
+        }
+    }
+
+    /// Runs the candidate's module code in a fresh namespace named `name`.
+    fn exec_user(&self, name: &str, helpers: Option<&PyDictRef>, extra: &[(&str, PyObjectRef)]) -> Result<(PyDictRef, Ran), TestVerdict> {
+        let vm = self.vm;
+        let scope = self
+            .harness
+            .module(vm, name, helpers)
+            .map_err(|e| TestVerdict::Crashed { message: python::py_error(vm, &e, "").summary() })?;
+        for (k, v) in extra {
+            scope
+                .globals
+                .set_item(*k, v.clone(), vm)
+                .map_err(|e| TestVerdict::Crashed { message: python::py_error(vm, &e, "").summary() })?;
+        }
+        let code = self.code.clone().expect("prepare() compiled the code");
+        let ran = match vm.run_code_obj(code, scope.clone()) {
+            Ok(_) => Ran::Ok,
+            Err(e) => Ran::Raised(e),
+        };
+        Ok((scope.globals, ran))
+    }
+
+    fn call_test(&self, call: &crate::value::Call, outcome: &CallOutcome, preserve_args: bool) -> TestVerdict {
+        let vm = self.vm;
+        let helpers = match self.helper_namespace() {
+            Ok(h) => h,
+            Err(v) => return v,
+        };
+        let (globals, ran) = match self.exec_user("solution", helpers.as_ref(), &[]) {
+            Ok(x) => x,
+            Err(v) => return v,
+        };
+        if let Ran::Raised(e) = ran {
+            return self.error_verdict(&e);
+        }
+        let Some(function) = extract::dict_get(vm, &globals, &call.function) else {
+            return TestVerdict::WrongAnswer {
+                message: format!("Your code does not define {}.", call.function),
+                expected: Some(format!("a function named {}", call.function)),
+                actual: None,
+            };
+        };
+        if !function.is_callable() {
+            return TestVerdict::WrongAnswer {
+                message: format!("{} is not a function.", call.function),
+                expected: Some(format!("a function named {}", call.function)),
+                actual: Some(extract::read(vm, &function).repr()),
+            };
+        }
+        let classes = HelperClasses::from_namespace(vm, helpers.as_ref());
+        if let CallOutcome::Check(check) = outcome {
+            return checks::run(self, *check, &function, call, &classes);
+        }
+        let built = call
+            .args
+            .iter()
+            .map(|v| extract::build(vm, v, &classes))
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|args| {
+                let kwargs = call
+                    .kwargs
+                    .iter()
+                    .map(|(k, v)| Ok((k.clone(), extract::build(vm, v, &classes)?)))
+                    .collect::<Result<KwArgs, _>>()?;
+                Ok((args, kwargs))
+            });
+        let (args, kwargs) = match built {
+            Ok(x) => x,
+            Err(e) => return TestVerdict::Crashed { message: python::py_error(vm, &e, "").summary() },
+        };
+        let result = function.call(FuncArgs::new(args.clone(), kwargs), vm);
+        let verdict = match (result, outcome) {
+            (Ok(value), CallOutcome::Returns { value: expected, compare }) => {
+                let mut actual = extract::read(vm, &value);
+                if matches!(expected, Value::Linked(_)) && actual == Value::None {
+                    actual = Value::Linked(vec![]);
+                }
+                if expected.matches(&actual, compare) {
+                    TestVerdict::Passed
+                } else {
+                    wrong_value(expected, &actual)
+                }
+            }
+            (Ok(value), CallOutcome::Raises { exception }) => TestVerdict::WrongAnswer {
+                message: format!("Expected {exception} to be raised, but the call returned."),
+                expected: Some(format!("raises {exception}")),
+                actual: Some(format!("returned {}", shorten(&extract::read(vm, &value).repr()))),
+            },
+            (Err(e), CallOutcome::Raises { exception }) => {
+                let wanted = self.harness.exception_type(exception);
+                if wanted.is_some_and(|t| e.fast_isinstance(t)) {
+                    TestVerdict::Passed
+                } else if e.fast_isinstance(vm.ctx.exceptions.exception_type) {
+                    let err = python::py_error(vm, &e, self.source());
+                    TestVerdict::WrongAnswer {
+                        message: format!("Expected {exception}, but {} was raised.", err.exception),
+                        expected: Some(format!("raises {exception}")),
+                        actual: Some(format!("raised {}", err.summary())),
+                    }
+                } else {
+                    self.error_verdict(&e)
+                }
+            }
+            (Err(e), _) => self.error_verdict(&e),
+            (Ok(_), CallOutcome::Check(_)) => unreachable!("checks return above"),
+        };
+        if verdict == TestVerdict::Passed && preserve_args {
+            for (i, (before, obj)) in call.args.iter().zip(&args).enumerate() {
+                let after = extract::read(vm, obj);
+                if !before.matches(&after, &Default::default()) {
+                    return TestVerdict::WrongAnswer {
+                        message: format!("The function changed its argument {} instead of leaving it as it was.", i + 1),
+                        expected: Some(shorten(&before.repr())),
+                        actual: Some(shorten(&after.repr())),
+                    };
+                }
+            }
+        }
+        verdict
+    }
+
+    /// Runs the candidate's script as `__main__`; `sys.exit(0)` is a normal end.
+    fn run_main(&self) -> Result<(), TestVerdict> {
+        let helpers = self.helper_namespace()?;
+        let (_, ran) = self.exec_user("__main__", helpers.as_ref(), &[])?;
+        match ran {
+            Ran::Ok => Ok(()),
+            Ran::Raised(e) if e.fast_isinstance(self.vm.ctx.exceptions.system_exit) => {
+                match exit_code(self.vm, &e) {
+                    0 => Ok(()),
+                    code => Err(TestVerdict::Exited { code, how: "sys.exit".into() }),
+                }
+            }
+            Ran::Raised(e) => Err(self.error_verdict(&e)),
+        }
+    }
+
+    fn program_test(&self, expected: Option<&str>) -> TestVerdict {
+        if let Err(v) = self.run_main() {
+            return v;
+        }
+        let stdout = self.harness.console.borrow().stdout().to_owned();
+        match expected {
+            Some(want) if normalize_output(want) != normalize_output(&stdout) => {
+                wrong_output("Printed the wrong output.", want, &stdout)
+            }
+            _ => TestVerdict::Passed,
+        }
+    }
+
+    fn predict_test(&self) -> TestVerdict {
+        if let Err(v) = self.run_main() {
+            return v;
+        }
+        let stdout = self.harness.console.borrow().stdout().to_owned();
+        let prediction = &self.request.code;
+        if normalize_output(prediction) == normalize_output(&stdout) {
+            TestVerdict::Passed
+        } else {
+            wrong_output("Not what it prints.", &stdout, prediction)
+        }
+    }
+
+    /// Empties the scratch folder, writes the test's files and enters it.
+    fn prepare_files(&self, test: &Test) -> Result<(), String> {
+        let dir = &self.workdir;
+        let fail = |what: &str, e: std::io::Error| format!("cannot {what} in {}: {e}", dir.display());
+        std::env::set_current_dir(dir).map_err(|e| fail("enter the scratch folder", e))?;
+        for entry in std::fs::read_dir(dir).map_err(|e| fail("list files", e))? {
+            let path = entry.map_err(|e| fail("list files", e))?.path();
+            let removed = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+            removed.map_err(|e| fail("clear files", e))?;
+        }
+        for (name, content) in &test.files {
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| fail("create folders", e))?;
+            }
+            std::fs::write(&path, content).map_err(|e| fail("write files", e))?;
+        }
+        Ok(())
+    }
+
+    fn check_files(&self, test: &Test) -> TestVerdict {
+        for (name, want) in &test.expect_files {
+            match std::fs::read(self.workdir.join(name)) {
+                Ok(bytes) => {
+                    let got = String::from_utf8_lossy(&bytes);
+                    if normalize_output(want) != normalize_output(&got) {
+                        return wrong_output(&format!("{name} has the wrong content."), want, &got);
+                    }
+                }
+                Err(_) => {
+                    return TestVerdict::WrongAnswer {
+                        message: format!("{name} should exist after the run."),
+                        expected: Some(format!("{name} exists")),
+                        actual: Some(format!("{name} does not exist")),
+                    };
+                }
+            }
+        }
+        for name in &test.absent_files {
+            if self.workdir.join(name).exists() {
+                return TestVerdict::WrongAnswer {
+                    message: format!("{name} should not exist after the run."),
+                    expected: Some(format!("{name} deleted")),
+                    actual: Some(format!("{name} still exists")),
+                };
+            }
+        }
+        TestVerdict::Passed
+    }
+}
+
+/// The exit status `SystemExit` carries: None is 0, an int is itself, anything else 1.
+fn exit_code(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> i32 {
+    let args: Vec<PyObjectRef> = exc.args().iter().cloned().collect();
+    match args.first().map(|a| extract::read(vm, a)) {
+        None | Some(Value::None) => 0,
+        Some(v) => v.as_i128().map_or(1, |n| n.clamp(i32::MIN as i128, i32::MAX as i128) as i32),
+    }
+}
+
+/// The message of a compile error, without the location RustPython appends.
+fn compile_message(e: &rustpython_vm::compiler::CompileError) -> String {
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => "invalid syntax".into(),
+    }
+}
+
+const SHOWN_CHARS: usize = 2000;
+
+/// A repr cut to a readable length.
+pub fn shorten(text: &str) -> String {
+    if text.chars().count() <= SHOWN_CHARS {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(SHOWN_CHARS).collect();
+    format!("{cut}… ({} characters in all)", text.chars().count())
+}
+
+fn wrong_value(expected: &Value, actual: &Value) -> TestVerdict {
+    let message = match mismatch(expected, actual) {
+        Some(detail) => format!("Returned the wrong value: {detail}."),
+        None => "Returned the wrong value.".into(),
+    };
+    TestVerdict::WrongAnswer {
+        message,
+        expected: Some(shorten(&expected.repr())),
+        actual: Some(shorten(&actual.repr())),
+    }
+}
+
+/// Where two values first differ, in words, when that helps.
+fn mismatch(expected: &Value, actual: &Value) -> Option<String> {
+    use Value::*;
+    if std::mem::discriminant(expected) != std::mem::discriminant(actual) {
+        return Some(format!("expected {}, got {}", expected.type_name(), actual.type_name()));
+    }
+    match (expected, actual) {
+        (List(e), List(a)) | (Tuple(e), Tuple(a)) | (Linked(e), Linked(a)) => {
+            if e.len() != a.len() {
+                return Some(format!("expected {} items, got {}", e.len(), a.len()));
+            }
+            let i = e.iter().zip(a).position(|(x, y)| !x.matches(y, &Default::default()))?;
+            Some(format!("first difference at index {i}: expected {}, got {}", shorten(&e[i].repr()), shorten(&a[i].repr())))
+        }
+        (Dict(e), Dict(a)) if e.len() == a.len() => {
+            let i = e.iter().zip(a).position(|(x, y)| x != y)?;
+            Some(format!("first difference at position {i}: expected {}: {}, got {}: {}", e[i].0, e[i].1, a[i].0, a[i].1))
+        }
+        _ => Option::None,
+    }
+}
+
+fn wrong_output(message: &str, expected: &str, actual: &str) -> TestVerdict {
+    let e = normalize_output(expected);
+    let a = normalize_output(actual);
+    let line = e.lines().zip(a.lines()).position(|(x, y)| x != y).unwrap_or_else(|| e.lines().count().min(a.lines().count()));
+    TestVerdict::WrongAnswer {
+        message: format!("{message} First difference on line {}.", line + 1),
+        expected: Some(shorten(expected)),
+        actual: Some(shorten(actual)),
+    }
+}

@@ -1,0 +1,282 @@
+//! The Python world the candidate's code runs in, and the judge's handles on it.
+//!
+//! Builds a RustPython interpreter with its standard library frozen in, then
+//! swaps in what a judged run needs: `sys.stdout`/`sys.stderr` that stream to
+//! the [`Console`], an `input()` that shows its prompt without judging it, a
+//! recursion limit of 1000 that the code may raise only as far as the stack
+//! allows, and `unittest.main` made harmless. It also keeps the builtin
+//! objects the judge relies on (exception types, `io.StringIO`, `unittest`)
+//! captured before any candidate code runs, so patching them later changes
+//! nothing the judge looks at. Reading values and deciding verdicts happen
+//! elsewhere (`extract`, `checks`, `mod.rs`).
+
+use super::console::Console;
+use crate::protocol::Stream;
+use crate::report::{Frame, PyError};
+use rustpython_vm::builtins::{PyBaseExceptionRef, PyDictRef, PyStrRef, PyTypeRef};
+use rustpython_vm::compiler::Mode;
+use rustpython_vm::function::OptionalArg;
+use rustpython_vm::scope::Scope;
+use rustpython_vm::{AsObject, Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The recursion limit a run starts with, in every build (RustPython's debug default is lower).
+pub const RECURSION_LIMIT: usize = 1000;
+/// The highest limit `sys.setrecursionlimit` grants: deeper Python recursion
+/// would overflow the browser engine's own stack before Python noticed.
+pub const MAX_RECURSION_LIMIT: usize = 2500;
+/// File name the candidate's code runs under; tracebacks keep only its frames.
+pub const USER_FILE: &str = "solution.py";
+
+/// A fresh interpreter with the standard library, reading nothing from the host environment.
+pub fn new_interpreter() -> Interpreter {
+    let mut settings = Settings::default();
+    settings.allow_external_library = false;
+    settings.ignore_environment = true;
+    settings.import_site = false;
+    settings.user_site_directory = false;
+    settings.isolated = true;
+    settings.safe_path = true;
+    settings.install_signal_handlers = false;
+    settings.hash_seed = Some(0);
+    let builder = Interpreter::builder(settings);
+    let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+    builder
+        .add_native_modules(&defs)
+        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+        .build()
+}
+
+/// Handles captured at start-up, before the candidate's code could patch anything.
+pub struct Harness {
+    pub console: Rc<RefCell<Console>>,
+    string_io: PyObjectRef,
+    pub unittest_case: PyTypeRef,
+    pub unittest_skip: PyTypeRef,
+    pub unittest_loader: PyObjectRef,
+    builtins_dict: Vec<(PyObjectRef, PyObjectRef)>,
+    exceptions: Vec<(String, PyTypeRef)>,
+}
+
+const HARNESS_PY: &str = r#"
+import io, sys, unittest
+
+class ConsoleStream(io.TextIOBase):
+    """sys.stdout / sys.stderr for a judged run."""
+    def __init__(self, name, write):
+        self._name = name
+        self._write = write
+    @property
+    def name(self):
+        return self._name
+    @property
+    def encoding(self):
+        return 'utf-8'
+    def writable(self):
+        return True
+    def write(self, s):
+        return self._write(s)
+    def flush(self):
+        pass
+    def isatty(self):
+        return False
+    def fileno(self):
+        raise io.UnsupportedOperation('fileno')
+
+def _no_main(*args, **kwargs):
+    """unittest.main() does nothing here: the judge runs your tests itself."""
+    return None
+"#;
+
+impl Harness {
+    /// Installs the judged environment into `vm` and captures what the judge needs.
+    ///
+    /// Fails only if the interpreter's own standard library is broken.
+    pub fn install(vm: &VirtualMachine, console: Rc<RefCell<Console>>) -> PyResult<Harness> {
+        vm.recursion_limit.set(RECURSION_LIMIT);
+        let ns = vm.new_scope_with_builtins();
+        let code = vm
+            .compile(HARNESS_PY, Mode::Exec, "<judge>".to_owned())
+            .map_err(|e| vm.new_runtime_error(format!("harness does not compile: {e}")))?;
+        vm.run_code_obj(code, ns.clone())?;
+        let get = |name: &str| ns.globals.get_item(name, vm);
+
+        let stream_class = get("ConsoleStream")?;
+        for (attr, dunder, stream) in [
+            ("stdout", "__stdout__", Stream::Stdout),
+            ("stderr", "__stderr__", Stream::Stderr),
+        ] {
+            let c = console.clone();
+            let write = vm.new_function("write", move |s: PyStrRef, vm: &VirtualMachine| -> PyResult<usize> {
+                let text = s.as_wtf8().to_string_lossy();
+                c.borrow_mut().write(stream, &text);
+                let _ = vm;
+                Ok(s.char_len())
+            });
+            let obj = stream_class.call((vm.ctx.new_str(format!("<{attr}>")), write), vm)?;
+            vm.sys_module.set_attr(attr, obj.clone(), vm)?;
+            vm.sys_module.set_attr(dunder, obj, vm)?;
+        }
+
+        let c = console.clone();
+        let input = vm.new_function(
+            "input",
+            move |prompt: OptionalArg<PyObjectRef>, vm: &VirtualMachine| -> PyResult<PyStrRef> {
+                if let OptionalArg::Present(p) = prompt {
+                    let text = p.str(vm)?;
+                    c.borrow_mut().write(Stream::Prompt, &text.as_wtf8().to_string_lossy());
+                }
+                let stdin = vm.sys_module.get_attr("stdin", vm)?;
+                let line = vm.call_method(&stdin, "readline", ())?;
+                let line: PyStrRef = line
+                    .downcast()
+                    .map_err(|_| vm.new_type_error("sys.stdin.readline() must return a str"))?;
+                let text = line.as_wtf8().to_string_lossy().into_owned();
+                if text.is_empty() {
+                    return Err(vm.new_exception_msg(
+                        vm.ctx.exceptions.eof_error.to_owned(),
+                        "EOF when reading a line".into(),
+                    ));
+                }
+                let stripped = text.strip_suffix('\n').unwrap_or(&text);
+                let stripped = stripped.strip_suffix('\r').unwrap_or(stripped).to_owned();
+                c.borrow_mut().write(Stream::Echo, &format!("{stripped}\n"));
+                Ok(vm.ctx.new_str(stripped))
+            },
+        );
+        vm.builtins.set_attr("input", input, vm)?;
+
+        let c = console.clone();
+        let set_limit = vm.new_function("setrecursionlimit", move |limit: i64, vm: &VirtualMachine| -> PyResult<()> {
+            if limit < 1 {
+                return Err(vm.new_value_error("recursion limit must be greater or equal than 1"));
+            }
+            let granted = (limit as u64).min(MAX_RECURSION_LIMIT as u64) as usize;
+            if granted < limit as usize {
+                c.borrow_mut().write(
+                    Stream::Stderr,
+                    &format!("note: the recursion limit is capped at {MAX_RECURSION_LIMIT} here\n"),
+                );
+            }
+            vm.recursion_limit.set(granted);
+            Ok(())
+        });
+        vm.sys_module.set_attr("setrecursionlimit", set_limit, vm)?;
+
+        let unittest = vm.import("unittest", 0)?;
+        unittest.set_attr("main", get("_no_main")?, vm)?;
+        let type_of = |obj: PyObjectRef, what: &str| -> PyResult<PyTypeRef> {
+            obj.downcast().map_err(|_| vm.new_runtime_error(format!("{what} is not a class")))
+        };
+        let unittest_case = type_of(unittest.get_attr("TestCase", vm)?, "unittest.TestCase")?;
+        let unittest_skip = type_of(unittest.get_attr("SkipTest", vm)?, "unittest.SkipTest")?;
+        let unittest_loader = unittest.get_attr("TestLoader", vm)?.call((), vm)?;
+        let string_io = vm.import("io", 0)?.get_attr("StringIO", vm)?;
+
+        // Exception classes by name, as the builtins module holds them now.
+        let builtins_dict: Vec<(PyObjectRef, PyObjectRef)> =
+            vm.builtins.dict().into_iter().map(|(k, v)| (k, v)).collect();
+        let exceptions = builtins_dict
+            .iter()
+            .filter_map(|(k, v)| {
+                let name = k.downcast_ref::<rustpython_vm::builtins::PyStr>()?.as_wtf8().to_string_lossy().into_owned();
+                let ty: PyTypeRef = v.clone().downcast().ok()?;
+                ty.fast_issubclass(vm.ctx.exceptions.base_exception_type).then_some((name, ty))
+            })
+            .collect();
+        Ok(Harness {
+            console,
+            string_io,
+            unittest_case,
+            unittest_skip,
+            unittest_loader,
+            builtins_dict,
+            exceptions,
+        })
+    }
+
+    /// The builtin exception class with this name.
+    pub fn exception_type(&self, name: &str) -> Option<&PyTypeRef> {
+        self.exceptions.iter().find(|(n, _)| n == name).map(|(_, t)| t)
+    }
+
+    /// Undoes what the previous test's code may have done to the shared
+    /// interpreter: builtins restored, recursion limit reset, fresh stdin.
+    pub fn reset(&self, vm: &VirtualMachine, stdin: &str) -> PyResult<()> {
+        let dict = vm.builtins.dict();
+        let keep: Vec<PyObjectRef> = self.builtins_dict.iter().map(|(k, _)| k.clone()).collect();
+        for (k, _) in dict.clone().into_iter() {
+            if !keep.iter().any(|x| x.is(&k)) {
+                dict.del_item(&*k, vm)?;
+            }
+        }
+        for (k, v) in &self.builtins_dict {
+            dict.set_item(&**k, v.clone(), vm)?;
+        }
+        vm.recursion_limit.set(RECURSION_LIMIT);
+        let stdin = self.string_io.call((vm.ctx.new_str(stdin),), vm)?;
+        vm.sys_module.set_attr("stdin", stdin.clone(), vm)?;
+        vm.sys_module.set_attr("__stdin__", stdin, vm)?;
+        Ok(())
+    }
+
+    /// A fresh module namespace named `name`, with the helper code already run in it.
+    pub fn module(&self, vm: &VirtualMachine, name: &str, helpers: Option<&PyDictRef>) -> PyResult<Scope> {
+        let globals = vm.ctx.new_dict();
+        globals.set_item("__name__", vm.ctx.new_str(name).into(), vm)?;
+        globals.set_item("__file__", vm.ctx.new_str(USER_FILE).into(), vm)?;
+        if let Some(h) = helpers {
+            for (k, v) in h.clone().into_iter() {
+                if !is_dunder(&k) {
+                    globals.set_item(&*k, v, vm)?;
+                }
+            }
+        }
+        Ok(Scope::with_builtins(None, globals, vm))
+    }
+}
+
+fn is_dunder(key: &PyObjectRef) -> bool {
+    key.downcast_ref::<rustpython_vm::builtins::PyStr>()
+        .is_some_and(|s| s.as_wtf8().to_string_lossy().starts_with("__"))
+}
+
+/// Reads an exception into a [`PyError`], keeping only frames of the candidate's code.
+///
+/// Never calls the exception's own `__str__` or `__repr__`: the message is
+/// built from its arguments by the judge.
+pub fn py_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, source: &str) -> PyError {
+    let exception = exc.class().name().to_string();
+    let args: Vec<PyObjectRef> = exc.args().iter().cloned().collect();
+    let message = match args.as_slice() {
+        [] => String::new(),
+        [one] => match super::extract::read(vm, one) {
+            crate::value::Value::Str(s) => s,
+            other => other.repr(),
+        },
+        many => crate::value::Value::Tuple(many.iter().map(|a| super::extract::read(vm, a)).collect()).repr(),
+    };
+    let lines: Vec<&str> = source.lines().collect();
+    let mut frames: Vec<Frame> = Vec::new();
+    if let Some(tb) = exc.__traceback__() {
+        for entry in tb.iter() {
+            let code = &entry.frame.code;
+            if code.source_path().as_wtf8().to_string_lossy() != USER_FILE {
+                continue;
+            }
+            let line = entry.lineno.get() as u32;
+            let function = code.obj_name.as_wtf8().to_string_lossy().into_owned();
+            match frames.last_mut() {
+                Some(last) if last.line == line && last.function == function => last.repeated += 1,
+                _ => frames.push(Frame {
+                    line,
+                    function,
+                    source: lines.get(line as usize - 1).map(|l| l.trim().to_owned()).unwrap_or_default(),
+                    repeated: 0,
+                }),
+            }
+        }
+    }
+    PyError { exception, message, frames }
+}

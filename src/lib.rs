@@ -1,0 +1,26 @@
+//! PyPrep: practise Python interview questions, checked locally.
+//!
+//! The crate is one library used three ways. Natively it is the judge behind
+//! `cargo test` and the `pyprep` CLI; built for `wasm32-wasip1` the same
+//! judge runs in the browser's Web Worker; built for `wasm32-unknown-unknown`
+//! it is the Yew UI. The pure core (values, challenges, catalog, protocol,
+//! reports, saved state) compiles everywhere. RustPython and everything that
+//! runs Python (`judge`, `sandbox`, `validate`) never reach the UI build, and
+//! the UI (`ui`) exists only there.
+
+pub mod catalog;
+pub mod challenge;
+pub mod protocol;
+pub mod report;
+pub mod text;
+pub mod value;
+
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod judge;
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod sandbox;
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod validate;
+
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+pub mod ui;

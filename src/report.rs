@@ -1,0 +1,640 @@
+//! Verdicts, and the report a run adds up to.
+//!
+//! [`RunTracker`] folds the sandbox's events (see `protocol`) into a
+//! [`Report`], and is told when the sandbox ran out of time or died. The
+//! native CLI and the browser UI both use it, so a run ends with the same
+//! verdicts whichever way it ran; only they own the clock and the kill switch.
+//! The verdict of each test is decided in the sandbox by Rust code; this
+//! module only decides what the run as a whole amounts to.
+
+use crate::challenge::{CallOutcome, Challenge, Kind, TestKind};
+use crate::protocol::{Event, Mode, RunRequest, Stream};
+use serde::{Deserialize, Serialize};
+
+/// How long the sandbox may take to start its interpreter.
+pub const STARTUP_BUDGET_MS: u32 = 30_000;
+/// How long the judge's own work between tests may take (compiling, checking rules, building inputs).
+pub const JUDGE_BUDGET_MS: u32 = 10_000;
+/// Allowance on top of a test's time limit for the event to reach the parent.
+pub const TIME_SLACK_MS: u32 = 250;
+/// Console output kept per test; more is dropped and the test cannot pass.
+pub const OUTPUT_LIMIT_BYTES: u32 = 1 << 20;
+
+/// A syntax error in the candidate's code, reported once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SyntaxError {
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    /// The offending line of code.
+    pub text: String,
+}
+
+/// A constraint of the question that the code breaks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleViolation {
+    pub line: u32,
+    pub message: String,
+}
+
+/// An exception raised by the candidate's code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PyError {
+    /// Exception class name, e.g. `ZeroDivisionError`.
+    pub exception: String,
+    pub message: String,
+    /// The traceback, reduced to the candidate's own lines, innermost last.
+    pub frames: Vec<Frame>,
+}
+
+impl PyError {
+    /// `ValueError: bad value` as Python prints the last line of a traceback.
+    pub fn summary(&self) -> String {
+        if self.message.is_empty() {
+            self.exception.clone()
+        } else {
+            format!("{}: {}", self.exception, self.message)
+        }
+    }
+
+    /// The innermost line of the candidate's code involved.
+    pub fn line(&self) -> Option<u32> {
+        self.frames.last().map(|f| f.line)
+    }
+}
+
+/// One frame of the candidate's code in a traceback.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    pub line: u32,
+    /// Function name, or `<module>` for top-level code.
+    pub function: String,
+    /// The source line, trimmed.
+    pub source: String,
+    /// How many more times this same frame repeats right after (deep recursion).
+    #[serde(default)]
+    pub repeated: u32,
+}
+
+/// The verdict of one test.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+pub enum TestVerdict {
+    Pending,
+    Running,
+    Passed,
+    WrongAnswer {
+        message: String,
+        expected: Option<String>,
+        actual: Option<String>,
+    },
+    RuntimeError { error: PyError },
+    TimeLimit { limit_ms: u32 },
+    OutputLimit { limit_bytes: u32 },
+    MemoryLimit { limit_bytes: u64 },
+    /// The code ended the program: `sys.exit(n)` during a call, or `os._exit(n)`.
+    Exited { code: i32, how: String },
+    /// The sandbox died during this test without a verdict (stack overflow, engine crash).
+    Crashed { message: String },
+    /// An earlier failure stopped the run before this test.
+    NotRun,
+}
+
+impl TestVerdict {
+    pub fn is_final(&self) -> bool {
+        !matches!(self, TestVerdict::Pending | TestVerdict::Running)
+    }
+
+    /// A short name for the verdict, as the results list shows it.
+    pub fn title(&self) -> &'static str {
+        match self {
+            TestVerdict::Pending => "Waiting",
+            TestVerdict::Running => "Running",
+            TestVerdict::Passed => "Passed",
+            TestVerdict::WrongAnswer { .. } => "Wrong answer",
+            TestVerdict::RuntimeError { .. } => "Runtime error",
+            TestVerdict::TimeLimit { .. } => "Time limit exceeded",
+            TestVerdict::OutputLimit { .. } => "Output limit exceeded",
+            TestVerdict::MemoryLimit { .. } => "Memory limit exceeded",
+            TestVerdict::Exited { .. } => "Program exited",
+            TestVerdict::Crashed { .. } => "Crashed",
+            TestVerdict::NotRun => "Not run",
+        }
+    }
+}
+
+/// A piece of console output.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutputChunk {
+    pub stream: Stream,
+    pub text: String,
+}
+
+/// One test as the results list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TestReport {
+    /// Index into the challenge's tests.
+    pub index: usize,
+    pub name: String,
+    pub sample: bool,
+    /// What the test does: the call, or the program's stdin.
+    pub input: String,
+    pub verdict: TestVerdict,
+    pub output: Vec<OutputChunk>,
+    pub output_cut: bool,
+    pub time_ms: Option<u32>,
+    #[serde(skip)]
+    limit_ms: u32,
+}
+
+/// What the run amounts to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Running,
+    /// Every test passed on Submit.
+    Accepted,
+    /// Every sample test passed on Run.
+    SamplesPassed,
+    WrongAnswer,
+    RuntimeError,
+    TimeLimit,
+    OutputLimit,
+    MemoryLimit,
+    Exited,
+    Crashed,
+    SyntaxError,
+    RuleBroken,
+    InternalError,
+}
+
+impl Outcome {
+    pub fn title(self) -> &'static str {
+        match self {
+            Outcome::Running => "Running…",
+            Outcome::Accepted => "Accepted",
+            Outcome::SamplesPassed => "Sample tests passed",
+            Outcome::WrongAnswer => "Wrong answer",
+            Outcome::RuntimeError => "Runtime error",
+            Outcome::TimeLimit => "Time limit exceeded",
+            Outcome::OutputLimit => "Output limit exceeded",
+            Outcome::MemoryLimit => "Memory limit exceeded",
+            Outcome::Exited => "Program exited",
+            Outcome::Crashed => "Crashed",
+            Outcome::SyntaxError => "Syntax error",
+            Outcome::RuleBroken => "Rule broken",
+            Outcome::InternalError => "Internal error",
+        }
+    }
+
+    pub fn is_success(self) -> bool {
+        matches!(self, Outcome::Accepted | Outcome::SamplesPassed)
+    }
+}
+
+/// Everything a run found: the document the CLI prints with `--json` and the UI renders.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub challenge: String,
+    pub mode: Mode,
+    pub outcome: Outcome,
+    pub syntax_error: Option<SyntaxError>,
+    pub rule_violations: Vec<RuleViolation>,
+    pub tests: Vec<TestReport>,
+    pub internal_error: Option<String>,
+}
+
+impl Report {
+    /// The first test that did not pass.
+    pub fn first_failure(&self) -> Option<&TestReport> {
+        self.tests.iter().find(|t| t.verdict.is_final() && t.verdict != TestVerdict::Passed)
+    }
+
+    pub fn passed_count(&self) -> usize {
+        self.tests.iter().filter(|t| t.verdict == TestVerdict::Passed).count()
+    }
+
+    /// A one-line summary: `Wrong answer on test 3 (is_prime(9))`.
+    pub fn headline(&self) -> String {
+        match self.outcome {
+            Outcome::SyntaxError => match &self.syntax_error {
+                Some(e) => format!("Syntax error on line {}, column {}: {}", e.line, e.column, e.message),
+                None => "Syntax error".into(),
+            },
+            Outcome::RuleBroken => match self.rule_violations.first() {
+                Some(v) => format!("Rule broken on line {}: {}", v.line, v.message),
+                None => "Rule broken".into(),
+            },
+            Outcome::InternalError => {
+                format!("Internal error: {}", self.internal_error.as_deref().unwrap_or("unknown"))
+            }
+            Outcome::Accepted | Outcome::SamplesPassed | Outcome::Running => {
+                format!("{} ({}/{} tests)", self.outcome.title(), self.passed_count(), self.tests.len())
+            }
+            outcome => match self.first_failure() {
+                Some(t) => format!("{} on {} ({})", outcome.title(), t.name, t.input),
+                None => outcome.title().into(),
+            },
+        }
+    }
+}
+
+/// How the sandbox ended when it ended without finishing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SandboxEnd {
+    /// It exited with this code (the candidate called `os._exit`).
+    Exited(i32),
+    /// It trapped, threw or was killed by a signal.
+    Crashed(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Phase {
+    Starting,
+    Judging,
+    Testing(usize),
+    Done,
+}
+
+/// Folds sandbox events into a [`Report`].
+#[derive(Clone, Debug)]
+pub struct RunTracker {
+    report: Report,
+    phase: Phase,
+    memory_limit: Option<u64>,
+}
+
+impl RunTracker {
+    /// A tracker for `request`, with its tests listed as pending.
+    pub fn new(challenge: &Challenge, request: &RunRequest) -> Self {
+        let samples_only = request.mode == Mode::Run;
+        let tests = challenge
+            .tests_for(samples_only)
+            .map(|(index, t)| TestReport {
+                index,
+                name: t.name.clone(),
+                sample: t.sample,
+                input: describe_input(challenge, index),
+                verdict: TestVerdict::Pending,
+                output: vec![],
+                output_cut: false,
+                time_ms: None,
+                limit_ms: t.time_limit_ms,
+            })
+            .collect();
+        RunTracker {
+            report: Report {
+                challenge: challenge.id.clone(),
+                mode: request.mode,
+                outcome: Outcome::Running,
+                syntax_error: None,
+                rule_violations: vec![],
+                tests,
+                internal_error: None,
+            },
+            phase: Phase::Starting,
+            memory_limit: None,
+        }
+    }
+
+    /// A tracker for a request whose challenge does not exist: already finished, with the reason.
+    pub fn unknown_challenge(request: &RunRequest) -> Self {
+        let mut t = RunTracker {
+            report: Report {
+                challenge: request.challenge.clone(),
+                mode: request.mode,
+                outcome: Outcome::Running,
+                syntax_error: None,
+                rule_violations: vec![],
+                tests: vec![],
+                internal_error: None,
+            },
+            phase: Phase::Starting,
+            memory_limit: None,
+        };
+        t.fail_internal(format!("no challenge with id '{}'", request.challenge));
+        t
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    pub fn into_report(self) -> Report {
+        self.report
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.phase == Phase::Done
+    }
+
+    /// How long the current phase may last before the parent must stop the sandbox.
+    pub fn budget_ms(&self) -> u32 {
+        match self.phase {
+            Phase::Starting => STARTUP_BUDGET_MS,
+            Phase::Judging | Phase::Done => JUDGE_BUDGET_MS,
+            Phase::Testing(i) => self.test(i).map_or(JUDGE_BUDGET_MS, |t| t.limit_ms + TIME_SLACK_MS),
+        }
+    }
+
+    fn test(&self, index: usize) -> Option<&TestReport> {
+        self.report.tests.iter().find(|t| t.index == index)
+    }
+
+    fn test_mut(&mut self, index: usize) -> Option<&mut TestReport> {
+        self.report.tests.iter_mut().find(|t| t.index == index)
+    }
+
+    /// Applies one event. Returns true when a new phase began, so the caller restarts its clock.
+    pub fn apply(&mut self, event: Event) -> bool {
+        if self.phase == Phase::Done {
+            return false;
+        }
+        match event {
+            Event::Ready => return self.enter(Phase::Judging),
+            Event::SyntaxError { error } => {
+                self.report.syntax_error = Some(error);
+                self.stop_remaining();
+                self.finish();
+            }
+            Event::RulesBroken { violations } => {
+                self.report.rule_violations = violations;
+                self.stop_remaining();
+                self.finish();
+            }
+            Event::TestStarted { index } => {
+                if let Some(t) = self.test_mut(index) {
+                    t.verdict = TestVerdict::Running;
+                }
+                return self.enter(Phase::Testing(index));
+            }
+            Event::Output { index, stream, text } => {
+                if let Some(t) = self.test_mut(index) {
+                    match t.output.last_mut() {
+                        Some(last) if last.stream == stream => last.text.push_str(&text),
+                        _ => t.output.push(OutputChunk { stream, text }),
+                    }
+                }
+            }
+            Event::OutputCut { index } => {
+                if let Some(t) = self.test_mut(index) {
+                    t.output_cut = true;
+                }
+            }
+            Event::TestFinished { index, verdict, time_ms } => {
+                if let Some(t) = self.test_mut(index) {
+                    // The sandbox's own clock decides when it noticed first.
+                    t.verdict = if time_ms > t.limit_ms && verdict == TestVerdict::Passed {
+                        TestVerdict::TimeLimit { limit_ms: t.limit_ms }
+                    } else {
+                        verdict
+                    };
+                    t.time_ms = Some(time_ms);
+                }
+                return self.enter(Phase::Judging);
+            }
+            Event::MemoryLimit { limit_bytes } => self.memory_limit = Some(limit_bytes),
+            Event::Finished => {
+                self.stop_remaining();
+                self.finish();
+            }
+            Event::InternalError { message } => self.fail_internal(message),
+        }
+        false
+    }
+
+    fn enter(&mut self, phase: Phase) -> bool {
+        self.phase = phase;
+        true
+    }
+
+    /// The parent stopped the sandbox because [`budget_ms`](Self::budget_ms) ran out.
+    pub fn timed_out(&mut self) {
+        match self.phase {
+            Phase::Testing(i) => {
+                if let Some(t) = self.test_mut(i) {
+                    t.verdict = TestVerdict::TimeLimit { limit_ms: t.limit_ms };
+                    t.time_ms = Some(t.limit_ms);
+                }
+                self.stop_remaining();
+                self.finish();
+            }
+            Phase::Starting => self.fail_internal("the judge did not start in time".into()),
+            Phase::Judging => self.fail_internal("the judge stopped responding".into()),
+            Phase::Done => {}
+        }
+    }
+
+    /// The sandbox ended. Without a `Finished` event first, the running test gets the blame.
+    pub fn ended(&mut self, end: SandboxEnd) {
+        if self.phase == Phase::Done {
+            return;
+        }
+        let verdict = match (self.memory_limit, &end) {
+            (Some(limit_bytes), _) => TestVerdict::MemoryLimit { limit_bytes },
+            (None, SandboxEnd::Exited(code)) => TestVerdict::Exited { code: *code, how: "os._exit".into() },
+            (None, SandboxEnd::Crashed(message)) => TestVerdict::Crashed { message: message.clone() },
+        };
+        match self.phase {
+            Phase::Testing(i) => {
+                if let Some(t) = self.test_mut(i) {
+                    t.verdict = verdict;
+                }
+                self.stop_remaining();
+                self.finish();
+            }
+            _ => self.fail_internal(match end {
+                SandboxEnd::Exited(code) => format!("the judge exited early with code {code}"),
+                SandboxEnd::Crashed(message) => format!("the judge crashed: {message}"),
+            }),
+        }
+    }
+
+    fn fail_internal(&mut self, message: String) {
+        self.report.internal_error = Some(message);
+        self.stop_remaining();
+        self.finish();
+    }
+
+    fn stop_remaining(&mut self) {
+        for t in &mut self.report.tests {
+            if !t.verdict.is_final() {
+                t.verdict = TestVerdict::NotRun;
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        self.phase = Phase::Done;
+        let r = &self.report;
+        self.report.outcome = if r.internal_error.is_some() {
+            Outcome::InternalError
+        } else if r.syntax_error.is_some() {
+            Outcome::SyntaxError
+        } else if !r.rule_violations.is_empty() {
+            Outcome::RuleBroken
+        } else {
+            match r.tests.iter().map(|t| &t.verdict).find(|v| **v != TestVerdict::Passed) {
+                None if r.tests.is_empty() => Outcome::InternalError,
+                None if r.mode == Mode::Submit => Outcome::Accepted,
+                None => Outcome::SamplesPassed,
+                Some(TestVerdict::WrongAnswer { .. }) => Outcome::WrongAnswer,
+                Some(TestVerdict::RuntimeError { .. }) => Outcome::RuntimeError,
+                Some(TestVerdict::TimeLimit { .. }) => Outcome::TimeLimit,
+                Some(TestVerdict::OutputLimit { .. }) => Outcome::OutputLimit,
+                Some(TestVerdict::MemoryLimit { .. }) => Outcome::MemoryLimit,
+                Some(TestVerdict::Exited { .. }) => Outcome::Exited,
+                Some(TestVerdict::Crashed { .. }) => Outcome::Crashed,
+                // Only reachable if a run stopped with nothing else to blame.
+                Some(_) => Outcome::InternalError,
+            }
+        };
+        if self.report.outcome == Outcome::InternalError && self.report.internal_error.is_none() {
+            self.report.internal_error = Some("the run ended without results".into());
+        }
+    }
+}
+
+/// What a test feeds the candidate's code, for the results list.
+pub fn describe_input(challenge: &Challenge, index: usize) -> String {
+    let Some(test) = challenge.tests.get(index) else {
+        return String::new();
+    };
+    let mut text = match &test.kind {
+        TestKind::Call { text, outcome, .. } => match outcome {
+            CallOutcome::Raises { exception } => format!("{text} raises {exception}"),
+            _ => text.clone(),
+        },
+        TestKind::Program { stdin, .. } if stdin.is_empty() => "no input".into(),
+        TestKind::Program { stdin, .. } => format!("stdin: {}", crate::value::str_repr(stdin)),
+        TestKind::Suite { version } => {
+            let name = challenge.unittest.as_ref().map_or("", |u| u.function.as_str());
+            if *version == 0 {
+                format!("your tests against the correct {name}")
+            } else {
+                format!("your tests against buggy version {version}")
+            }
+        }
+        TestKind::Predict => "your predicted output".into(),
+    };
+    if !test.files.is_empty() {
+        let names: Vec<&str> = test.files.keys().map(String::as_str).collect();
+        text.push_str(&format!(" with files {}", names.join(", ")));
+    }
+    if challenge.kind == Kind::Quiz {
+        return "your predicted output".into();
+    }
+    const MAX: usize = 160;
+    if text.chars().count() > MAX {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn tracker(mode: Mode) -> RunTracker {
+        let c = Catalog::embedded().get("is-prime").expect("is-prime exists");
+        RunTracker::new(c, &RunRequest { challenge: c.id.clone(), code: String::new(), mode })
+    }
+
+    fn pass_all(t: &mut RunTracker) {
+        let indexes: Vec<usize> = t.report().tests.iter().map(|x| x.index).collect();
+        t.apply(Event::Ready);
+        for index in indexes {
+            t.apply(Event::TestStarted { index });
+            t.apply(Event::TestFinished { index, verdict: TestVerdict::Passed, time_ms: 1 });
+        }
+        t.apply(Event::Finished);
+    }
+
+    #[test]
+    fn all_tests_passing_is_accepted_only_on_submit() {
+        let mut run = tracker(Mode::Run);
+        pass_all(&mut run);
+        assert_eq!(run.report().outcome, Outcome::SamplesPassed);
+        let mut submit = tracker(Mode::Submit);
+        assert!(submit.report().tests.len() > run.report().tests.len(), "submit adds hidden tests");
+        pass_all(&mut submit);
+        assert_eq!(submit.report().outcome, Outcome::Accepted);
+    }
+
+    #[test]
+    fn a_timeout_blames_the_running_test_and_runs_nothing_after_it() {
+        let mut t = tracker(Mode::Submit);
+        t.apply(Event::Ready);
+        t.apply(Event::TestStarted { index: 0 });
+        t.apply(Event::TestFinished { index: 0, verdict: TestVerdict::Passed, time_ms: 3 });
+        t.apply(Event::TestStarted { index: 1 });
+        t.timed_out();
+        let r = t.report();
+        assert_eq!(r.outcome, Outcome::TimeLimit);
+        assert_eq!(r.tests[0].verdict, TestVerdict::Passed);
+        assert!(matches!(r.tests[1].verdict, TestVerdict::TimeLimit { .. }));
+        assert!(r.tests[2..].iter().all(|x| x.verdict == TestVerdict::NotRun));
+    }
+
+    #[test]
+    fn a_test_that_overran_its_limit_does_not_pass() {
+        let mut t = tracker(Mode::Run);
+        let limit = t.report().tests[0].limit_ms;
+        t.apply(Event::Ready);
+        t.apply(Event::TestStarted { index: 0 });
+        t.apply(Event::TestFinished { index: 0, verdict: TestVerdict::Passed, time_ms: limit + 1 });
+        assert!(matches!(t.report().tests[0].verdict, TestVerdict::TimeLimit { .. }));
+    }
+
+    #[test]
+    fn dying_mid_test_is_reported_as_what_happened() {
+        let mut t = tracker(Mode::Run);
+        t.apply(Event::Ready);
+        t.apply(Event::TestStarted { index: 0 });
+        t.ended(SandboxEnd::Exited(3));
+        assert_eq!(t.report().outcome, Outcome::Exited);
+        assert!(t.report().tests[1..].iter().all(|x| x.verdict == TestVerdict::NotRun));
+
+        let mut t = tracker(Mode::Run);
+        t.apply(Event::Ready);
+        t.apply(Event::TestStarted { index: 0 });
+        t.apply(Event::MemoryLimit { limit_bytes: 5 });
+        t.ended(SandboxEnd::Crashed("abort".into()));
+        assert_eq!(t.report().outcome, Outcome::MemoryLimit);
+
+        let mut t = tracker(Mode::Run);
+        t.ended(SandboxEnd::Crashed("trap".into()));
+        assert_eq!(t.report().outcome, Outcome::InternalError);
+        assert!(t.report().internal_error.as_deref().unwrap().contains("trap"));
+    }
+
+    #[test]
+    fn events_after_the_end_change_nothing() {
+        let mut t = tracker(Mode::Run);
+        pass_all(&mut t);
+        let before = t.report().clone();
+        t.apply(Event::TestFinished {
+            index: 0,
+            verdict: TestVerdict::WrongAnswer { message: "x".into(), expected: None, actual: None },
+            time_ms: 1,
+        });
+        t.timed_out();
+        assert_eq!(t.report(), &before);
+    }
+
+    #[test]
+    fn output_chunks_of_one_stream_merge() {
+        let mut t = tracker(Mode::Run);
+        t.apply(Event::Ready);
+        t.apply(Event::TestStarted { index: 0 });
+        for (stream, text) in [(Stream::Stdout, "a"), (Stream::Stdout, "b"), (Stream::Stderr, "c")] {
+            t.apply(Event::Output { index: 0, stream, text: text.into() });
+        }
+        let out = &t.report().tests[0].output;
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].text, "ab");
+    }
+}

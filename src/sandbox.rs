@@ -1,0 +1,278 @@
+//! Both ends of the sandbox: the process that runs candidate code, and the
+//! native parent that starts it, watches the clock and kills it.
+//!
+//! [`serve`] is the child (`pyprep sandbox`): natively a process of its own,
+//! in the browser one WASI instance per run. It reads the secret and the
+//! request from stdin, arms the memory cap, runs the judge and writes each
+//! event as a secret-prefixed line on stderr. [`Sandbox`] is the native
+//! parent used by the CLI, `pyprep validate` and the tests: the browser's
+//! worker plays the same role in JavaScript. Both feed the events to the same
+//! `report::RunTracker`.
+
+use crate::judge::{self, Sink, memory};
+use crate::protocol::{Event, encode_event, parse_sandbox_stdin};
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// Writes events as secret-prefixed lines on stderr.
+struct SecretLines {
+    secret: String,
+}
+
+impl Sink for SecretLines {
+    fn emit(&mut self, event: Event) {
+        let line = encode_event(&self.secret, &event);
+        let mut err = std::io::stderr().lock();
+        // If the parent is gone there is no one to tell.
+        let _ = err.write_all(line.as_bytes());
+        let _ = err.flush();
+    }
+}
+
+/// The sandbox's main: reads the request from stdin and runs it in `workdir`.
+///
+/// Returns a message when the input is not a valid request.
+pub fn serve(workdir: &Path) -> Result<(), String> {
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).map_err(|e| format!("cannot read stdin: {e}"))?;
+    let (secret, request) = parse_sandbox_stdin(&input)?;
+    drop(input);
+    memory::arm(encode_event(&secret, &Event::MemoryLimit { limit_bytes: memory::LIMIT_BYTES }));
+    let sink = SecretLines { secret };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        judge::run(&request, workdir, Box::new(SecretLines { secret: sink.secret.clone() }));
+    }));
+    if let Err(panic) = result {
+        let message = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "unknown panic".into());
+        let mut sink = sink;
+        sink.emit(Event::InternalError { message: format!("the judge panicked: {message}") });
+    }
+    Ok(())
+}
+
+/// Splits a byte stream into lines, dropping lines longer than `max` bytes.
+pub struct LineSplitter {
+    buf: Vec<u8>,
+    overlong: bool,
+    max: usize,
+}
+
+impl LineSplitter {
+    pub fn new(max: usize) -> Self {
+        LineSplitter { buf: Vec::new(), overlong: false, max }
+    }
+
+    /// Feeds bytes; calls `line` for each complete line.
+    pub fn feed(&mut self, mut bytes: &[u8], line: &mut dyn FnMut(&str)) {
+        while let Some(pos) = bytes.iter().position(|&b| b == b'\n') {
+            if !self.overlong {
+                self.buf.extend_from_slice(&bytes[..pos]);
+                line(&String::from_utf8_lossy(&self.buf));
+            }
+            self.buf.clear();
+            self.overlong = false;
+            bytes = &bytes[pos + 1..];
+        }
+        if !self.overlong {
+            self.buf.extend_from_slice(bytes);
+            if self.buf.len() > self.max {
+                self.buf.clear();
+                self.overlong = true;
+            }
+        }
+    }
+}
+
+#[cfg(not(target_os = "wasi"))]
+pub use parent::Sandbox;
+
+#[cfg(not(target_os = "wasi"))]
+mod parent {
+    use super::LineSplitter;
+    use crate::catalog::Catalog;
+    use crate::challenge::Challenge;
+    use crate::protocol::{RunRequest, decode_event, sandbox_stdin};
+    use crate::report::{Report, RunTracker, SandboxEnd};
+    use std::hash::{BuildHasher, Hasher};
+    use std::io::{Read, Write};
+    use std::path::PathBuf;
+    use std::process::{Command, Stdio};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    /// Event lines longer than this are not ours (events are far smaller) and are dropped.
+    const MAX_LINE: usize = 64 << 20;
+
+    /// Starts `pyprep sandbox` processes and turns what they say into reports.
+    #[derive(Clone, Debug)]
+    pub struct Sandbox {
+        exe: PathBuf,
+    }
+
+    fn secret() -> String {
+        // RandomState is keyed from the OS's random source, fresh per instance.
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        (0..2)
+            .map(|i| {
+                let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+                h.write_u64(n ^ (i << 32));
+                h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
+                format!("{:016x}", h.finish())
+            })
+            .collect()
+    }
+
+    fn scratch_dir() -> std::io::Result<PathBuf> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("pyprep-{}-{n}-{}", std::process::id(), &secret()[..8]));
+        std::fs::create_dir_all(&dir)?;
+        Ok(dir)
+    }
+
+    enum Message {
+        Line(String),
+        Eof,
+    }
+
+    impl Sandbox {
+        /// A sandbox that runs `exe sandbox --workdir DIR` (the `pyprep` binary).
+        pub fn new(exe: impl Into<PathBuf>) -> Self {
+            Sandbox { exe: exe.into() }
+        }
+
+        /// Runs `request` against the catalog built into the sandbox binary.
+        pub fn run(&self, request: &RunRequest) -> Report {
+            match Catalog::embedded().get(&request.challenge) {
+                Some(c) => self.run_challenge(c, request),
+                None => RunTracker::unknown_challenge(request).into_report(),
+            }
+        }
+
+        /// Runs `request`, enforcing each phase's time budget; never hangs, never panics on bad code.
+        pub fn run_challenge(&self, challenge: &Challenge, request: &RunRequest) -> Report {
+            let mut tracker = RunTracker::new(challenge, request);
+            let secret = secret();
+            let dir = match scratch_dir() {
+                Ok(d) => d,
+                Err(e) => {
+                    tracker.ended(SandboxEnd::Crashed(format!("cannot create a scratch folder: {e}")));
+                    return tracker.into_report();
+                }
+            };
+            let spawned = Command::new(&self.exe)
+                .arg("sandbox")
+                .arg("--workdir")
+                .arg(&dir)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn();
+            let mut child = match spawned {
+                Ok(c) => c,
+                Err(e) => {
+                    tracker.ended(SandboxEnd::Crashed(format!("cannot start {}: {e}", self.exe.display())));
+                    let _ = std::fs::remove_dir_all(&dir);
+                    return tracker.into_report();
+                }
+            };
+            let input = sandbox_stdin(&secret, request);
+            if let Some(mut stdin) = child.stdin.take() {
+                // A child that dies at once closes the pipe; its exit status tells why.
+                let _ = stdin.write_all(input.as_bytes());
+            }
+            let (tx, rx) = mpsc::channel();
+            let mut stderr = child.stderr.take().expect("stderr is piped");
+            let reader = std::thread::spawn(move || {
+                let mut splitter = LineSplitter::new(MAX_LINE);
+                let mut buf = vec![0u8; 64 * 1024];
+                loop {
+                    match stderr.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => splitter.feed(&buf[..n], &mut |l| {
+                            let _ = tx.send(Message::Line(l.to_owned()));
+                        }),
+                    }
+                }
+                let _ = tx.send(Message::Eof);
+            });
+            let mut phase_start = Instant::now();
+            loop {
+                let budget = Duration::from_millis(tracker.budget_ms() as u64);
+                let left = budget.saturating_sub(phase_start.elapsed());
+                match rx.recv_timeout(left) {
+                    Ok(Message::Line(line)) => {
+                        if let Some(event) = decode_event(&secret, &line)
+                            && tracker.apply(event)
+                        {
+                            phase_start = Instant::now();
+                        }
+                    }
+                    Ok(Message::Eof) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                        let status = child.wait();
+                        if !tracker.is_finished() {
+                            tracker.ended(end_of(status));
+                        }
+                        break;
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        let _ = child.kill();
+                        let _ = child.wait();
+                        tracker.timed_out();
+                        break;
+                    }
+                }
+            }
+            // The reader ends once the killed child's pipe closes.
+            let _ = reader.join();
+            let _ = std::fs::remove_dir_all(&dir);
+            tracker.into_report()
+        }
+    }
+
+    fn end_of(status: std::io::Result<std::process::ExitStatus>) -> SandboxEnd {
+        match status {
+            Err(e) => SandboxEnd::Crashed(format!("lost the judge process: {e}")),
+            Ok(s) => match s.code() {
+                Some(code) => SandboxEnd::Exited(code),
+                None => {
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::process::ExitStatusExt;
+                        let signal = s.signal().unwrap_or(0);
+                        let what = match signal {
+                            6 => "the interpreter aborted (stack overflow or an internal error)",
+                            9 => "the judge process was killed",
+                            11 => "the interpreter crashed (segmentation fault)",
+                            _ => "the judge process died",
+                        };
+                        SandboxEnd::Crashed(format!("{what} (signal {signal})"))
+                    }
+                    #[cfg(not(unix))]
+                    SandboxEnd::Crashed("the judge process died".into())
+                }
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineSplitter;
+
+    #[test]
+    fn lines_split_across_reads_and_overlong_ones_are_dropped() {
+        let mut s = LineSplitter::new(8);
+        let mut got = Vec::new();
+        s.feed(b"ab", &mut |l| got.push(l.to_owned()));
+        s.feed(b"c\nxxxxxxxxxxxxxxxxxxxx", &mut |l| got.push(l.to_owned()));
+        s.feed(b"yy\nok\n\xff\n", &mut |l| got.push(l.to_owned()));
+        assert_eq!(got, vec!["abc", "ok", "\u{fffd}"]);
+    }
+}
