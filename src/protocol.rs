@@ -34,6 +34,17 @@ pub struct RunRequest {
     /// The candidate's code, or their predicted output for a quiz.
     pub code: String,
     pub mode: Mode,
+    /// The challenge itself, for checking challenges not yet built into the
+    /// judge (`pyprep validate --dir`). The browser never sends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<Box<crate::challenge::Challenge>>,
+}
+
+impl RunRequest {
+    /// A request for a challenge built into the judge.
+    pub fn new(challenge: &str, code: &str, mode: Mode) -> Self {
+        RunRequest { challenge: challenge.to_owned(), code: code.to_owned(), mode, definition: None }
+    }
 }
 
 /// Which console stream a piece of output belongs to.
@@ -157,7 +168,7 @@ mod tests {
 
     #[test]
     fn sandbox_stdin_round_trips() {
-        let req = RunRequest { challenge: "is-prime".into(), code: "x = 1\n".into(), mode: Mode::Run };
+        let req = RunRequest::new("is-prime", "x = 1\n", Mode::Run);
         let (secret, back) = parse_sandbox_stdin(&sandbox_stdin(SECRET, &req)).unwrap();
         assert_eq!((secret.as_str(), back), (SECRET, req));
         assert!(parse_sandbox_stdin("short\n{}").is_err());

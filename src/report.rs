@@ -244,6 +244,8 @@ impl Report {
 pub enum SandboxEnd {
     /// It exited with this code (the candidate called `os._exit`).
     Exited(i32),
+    /// It ran out of native stack: deep recursion that Python's own limit did not stop.
+    StackOverflow,
     /// It trapped, threw or was killed by a signal.
     Crashed(String),
 }
@@ -433,6 +435,13 @@ impl RunTracker {
         let verdict = match (self.memory_limit, &end) {
             (Some(limit_bytes), _) => TestVerdict::MemoryLimit { limit_bytes },
             (None, SandboxEnd::Exited(code)) => TestVerdict::Exited { code: *code, how: "os._exit".into() },
+            (None, SandboxEnd::StackOverflow) => TestVerdict::RuntimeError {
+                error: PyError {
+                    exception: "RecursionError".into(),
+                    message: "maximum recursion depth exceeded: the interpreter's stack ran out".into(),
+                    frames: vec![],
+                },
+            },
             (None, SandboxEnd::Crashed(message)) => TestVerdict::Crashed { message: message.clone() },
         };
         match self.phase {
@@ -445,6 +454,7 @@ impl RunTracker {
             }
             _ => self.fail_internal(match end {
                 SandboxEnd::Exited(code) => format!("the judge exited early with code {code}"),
+                SandboxEnd::StackOverflow => "the judge ran out of stack".into(),
                 SandboxEnd::Crashed(message) => format!("the judge crashed: {message}"),
             }),
         }
@@ -540,7 +550,7 @@ mod tests {
 
     fn tracker(mode: Mode) -> RunTracker {
         let c = Catalog::embedded().get("is-prime").expect("is-prime exists");
-        RunTracker::new(c, &RunRequest { challenge: c.id.clone(), code: String::new(), mode })
+        RunTracker::new(c, &RunRequest::new(&c.id, "", mode))
     }
 
     fn pass_all(t: &mut RunTracker) {

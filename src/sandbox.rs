@@ -29,6 +29,10 @@ impl Sink for SecretLines {
     }
 }
 
+/// Stack for the interpreter's thread natively.
+#[cfg(not(target_os = "wasi"))]
+const NATIVE_STACK_BYTES: usize = 256 << 20;
+
 /// The sandbox's main: reads the request from stdin and runs it in `workdir`.
 ///
 /// Returns a message when the input is not a valid request.
@@ -39,9 +43,23 @@ pub fn serve(workdir: &Path) -> Result<(), String> {
     drop(input);
     memory::arm(encode_event(&secret, &Event::MemoryLimit { limit_bytes: memory::LIMIT_BYTES }));
     let sink = SecretLines { secret };
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        judge::run(&request, workdir, Box::new(SecretLines { secret: sink.secret.clone() }));
-    }));
+    let run = || {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            judge::run(&request, workdir, Box::new(SecretLines { secret: sink.secret.clone() }));
+        }))
+    };
+    // Natively the interpreter gets a thread with a stack deep enough for any
+    // recursion limit it allows; in WASI the stack size is set at link time.
+    #[cfg(not(target_os = "wasi"))]
+    let result = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(NATIVE_STACK_BYTES)
+            .spawn_scoped(s, run)
+            .map_err(|e| format!("cannot start the judge thread: {e}"))
+            .and_then(|h| h.join().map_err(|_| "the judge thread died".to_owned()))
+    })?;
+    #[cfg(target_os = "wasi")]
+    let result = run();
     if let Err(panic) = result {
         let message = panic
             .downcast_ref::<String>()
@@ -99,8 +117,9 @@ mod parent {
     use crate::report::{Report, RunTracker, SandboxEnd};
     use std::hash::{BuildHasher, Hasher};
     use std::io::{Read, Write};
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
     use std::process::{Command, Stdio};
+    use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::sync::mpsc;
     use std::time::{Duration, Instant};
@@ -108,10 +127,14 @@ mod parent {
     /// Event lines longer than this are not ours (events are far smaller) and are dropped.
     const MAX_LINE: usize = 64 << 20;
 
-    /// Starts `pyprep sandbox` processes and turns what they say into reports.
-    #[derive(Clone, Debug)]
+    /// Builds the command that starts one sandbox working in a host scratch folder.
+    type Launcher = dyn Fn(&Path) -> Command + Send + Sync;
+
+    /// Starts sandbox processes and turns what they say into reports.
+    #[derive(Clone)]
     pub struct Sandbox {
-        exe: PathBuf,
+        launch: Arc<Launcher>,
+        describe: String,
     }
 
     fn secret() -> String {
@@ -142,9 +165,24 @@ mod parent {
     }
 
     impl Sandbox {
-        /// A sandbox that runs `exe sandbox --workdir DIR` (the `pyprep` binary).
+        /// A sandbox that runs `exe sandbox --workdir DIR` (the native `pyprep` binary).
         pub fn new(exe: impl Into<PathBuf>) -> Self {
-            Sandbox { exe: exe.into() }
+            let exe: PathBuf = exe.into();
+            let describe = exe.display().to_string();
+            Sandbox {
+                launch: Arc::new(move |dir: &Path| {
+                    let mut c = Command::new(&exe);
+                    c.arg("sandbox").arg("--workdir").arg(dir);
+                    c
+                }),
+                describe,
+            }
+        }
+
+        /// A sandbox started by `launch`, given the host scratch folder: e.g. the
+        /// WASI build under a JavaScript runtime, which sees that folder as `/`.
+        pub fn with_launcher(describe: &str, launch: impl Fn(&Path) -> Command + Send + Sync + 'static) -> Self {
+            Sandbox { launch: Arc::new(launch), describe: describe.to_owned() }
         }
 
         /// Runs `request` against the catalog built into the sandbox binary.
@@ -166,10 +204,7 @@ mod parent {
                     return tracker.into_report();
                 }
             };
-            let spawned = Command::new(&self.exe)
-                .arg("sandbox")
-                .arg("--workdir")
-                .arg(&dir)
+            let spawned = (self.launch)(&dir)
                 .stdin(Stdio::piped())
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
@@ -177,7 +212,7 @@ mod parent {
             let mut child = match spawned {
                 Ok(c) => c,
                 Err(e) => {
-                    tracker.ended(SandboxEnd::Crashed(format!("cannot start {}: {e}", self.exe.display())));
+                    tracker.ended(SandboxEnd::Crashed(format!("cannot start {}: {e}", self.describe)));
                     let _ = std::fs::remove_dir_all(&dir);
                     return tracker.into_report();
                 }
@@ -246,10 +281,13 @@ mod parent {
                     {
                         use std::os::unix::process::ExitStatusExt;
                         let signal = s.signal().unwrap_or(0);
+                        // The WASI runner under node reports a JavaScript stack overflow as SIGSEGV.
+                        if signal == 11 {
+                            return SandboxEnd::StackOverflow;
+                        }
                         let what = match signal {
-                            6 => "the interpreter aborted (stack overflow or an internal error)",
+                            6 => "the interpreter aborted",
                             9 => "the judge process was killed",
-                            11 => "the interpreter crashed (segmentation fault)",
                             _ => "the judge process died",
                         };
                         SandboxEnd::Crashed(format!("{what} (signal {signal})"))

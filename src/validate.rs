@@ -7,10 +7,9 @@
 //! a real interview. How submissions are run is the caller's choice (a native
 //! [`crate::sandbox::Sandbox`], or in-process under WASI).
 
-use crate::challenge::{CallOutcome, Challenge, Kind, TestKind, normalize_output};
+use crate::challenge::{Challenge, Kind};
 use crate::protocol::{Mode, RunRequest};
 use crate::report::{Outcome, Report};
-use crate::value::Value;
 use std::fmt;
 
 /// One thing wrong with one challenge.
@@ -50,7 +49,12 @@ pub fn check_challenge(challenge: &Challenge, run: &dyn Fn(&Challenge, &RunReque
         reason,
     };
     let submit = |code: &str| {
-        run(challenge, &RunRequest { challenge: challenge.id.clone(), code: code.to_owned(), mode: Mode::Submit })
+        // The definition travels with the request, so challenges not built in yet can be checked.
+        let request = RunRequest {
+            definition: Some(Box::new(challenge.clone())),
+            ..RunRequest::new(&challenge.id, code, Mode::Submit)
+        };
+        run(challenge, &request)
     };
     let reference_file = if challenge.kind == Kind::Quiz { "quiz.answer" } else { "solution.py" };
     let reference = submit(&challenge.solution);
@@ -88,8 +92,10 @@ pub use cpython::check_with_cpython;
 #[cfg(not(target_os = "wasi"))]
 mod cpython {
     use super::*;
+    use crate::challenge::{CallOutcome, TestKind, normalize_output};
+    use crate::value::Value;
     use serde::{Deserialize, Serialize};
-    use std::io::Write;
+    use std::io::{Read, Write};
     use std::path::Path;
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
@@ -144,24 +150,44 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", python.display()))?;
-        if let Some(mut s) = child.stdin.take() {
-            let _ = s.write_all(stdin.as_bytes());
-        }
+        // Feed stdin and drain both pipes on threads, so a chatty child never blocks on a full pipe.
+        let stdin_bytes = stdin.as_bytes().to_vec();
+        let mut pipe_in = child.stdin.take();
+        let feeder = std::thread::spawn(move || {
+            if let Some(s) = pipe_in.as_mut() {
+                let _ = s.write_all(&stdin_bytes);
+            }
+        });
+        let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                if let Some(mut p) = pipe {
+                    let _ = p.read_to_end(&mut buf);
+                }
+                String::from_utf8_lossy(&buf).into_owned()
+            })
+        };
+        let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+        let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
         let started = Instant::now();
-        loop {
+        let timed_out = loop {
             match child.try_wait() {
-                Ok(Some(_)) => break,
+                Ok(Some(_)) => break false,
                 Ok(None) if started.elapsed() > CPYTHON_TIMEOUT => {
                     let _ = child.kill();
                     let _ = child.wait();
-                    return Err(format!("CPython took more than {} s", CPYTHON_TIMEOUT.as_secs()));
+                    break true;
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(5)),
                 Err(e) => return Err(e.to_string()),
             }
+        };
+        let _ = feeder.join();
+        let (out, err) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+        if timed_out {
+            return Err(format!("CPython took more than {} s", CPYTHON_TIMEOUT.as_secs()));
         }
-        let out = child.wait_with_output().map_err(|e| e.to_string())?;
-        Ok((String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned()))
+        Ok((out, err))
     }
 
     fn scratch() -> Result<std::path::PathBuf, String> {

@@ -656,17 +656,26 @@ impl<'a> Parser<'a> {
         v
     }
 
-    /// `a + b`: concatenation of sequences, addition of numbers.
+    /// `a + b`: concatenation of sequences, addition of numbers; `a - b` of numbers.
     fn sum(&mut self) -> Result<Value, ParseError> {
         let mut left = self.product()?;
         loop {
             self.skip_ws();
             let at = self.pos;
-            if !self.eat('+') {
+            let subtract = if self.eat('+') {
+                false
+            } else if self.eat('-') {
+                true
+            } else {
                 return Ok(left);
-            }
+            };
             let right = self.product()?;
-            left = arith::add(left, right).map_err(|m| self.error_at(at, m))?;
+            left = if subtract {
+                arith::neg(right).and_then(|r| arith::add(left, r))
+            } else {
+                arith::add(left, right)
+            }
+            .map_err(|m| self.error_at(at, m))?;
         }
     }
 
@@ -736,7 +745,20 @@ impl<'a> Parser<'a> {
                 self.brace()
             }
             Some('0'..='9') | Some('.') => self.number(),
-            Some('\'') | Some('"') => Ok(Value::Str(self.string(false)?)),
+            Some('\'') | Some('"') => {
+                // Adjacent literals join, as in Python: 'it' 's' == 'its'.
+                let mut text = self.string(false)?;
+                loop {
+                    let save = self.pos;
+                    self.skip_ws();
+                    if matches!(self.peek(), Some('\'') | Some('"')) {
+                        text.push_str(&self.string(false)?);
+                    } else {
+                        self.pos = save;
+                        return Ok(Value::Str(text));
+                    }
+                }
+            }
             Some(_) => {
                 let save = self.pos;
                 let word = self.ident().ok_or_else(|| self.error("expected a value"))?;
@@ -1075,6 +1097,8 @@ mod tests {
         assert_eq!(p("[0] * 2 + [1]").repr(), "[0, 0, 1]");
         assert_eq!(p("-2**31").repr(), "-2147483648");
         assert_eq!(p("10**12 + 39").repr(), "1000000000039");
+        assert_eq!(p("2**31 - 1").repr(), "2147483647");
+        assert_eq!(p("1 - -1").repr(), "2");
         assert_eq!(p("list(range(3))").repr(), "[0, 1, 2]");
         assert_eq!(p("list(range(5, 0, -2))").repr(), "[5, 3, 1]");
         assert_eq!(p("tuple('ab')").repr(), "('a', 'b')");
@@ -1085,7 +1109,7 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_literal() {
-        for bad in ["", "[1, 2", "foo", "1 + 2", "'open", "{1: 2", "007", "[1] x", "float(3)", "rng(-1)", "1 +", "range(3)"] {
+        for bad in ["", "[1, 2", "foo", "'open", "{1: 2", "007", "[1] x", "float(3)", "rng(-1)", "1 +", "range(3)", "1 / 2"] {
             assert!(Value::parse(bad).is_err(), "{bad:?} should not parse");
         }
         let deep = "[".repeat(500) + &"]".repeat(500);

@@ -75,7 +75,7 @@ fn check(args: &[&str]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let request = RunRequest { challenge: challenge.id.clone(), code, mode };
+    let request = RunRequest::new(&challenge.id, &code, mode);
     let report = judge(challenge, &request);
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("reports serialize"));
@@ -142,6 +142,7 @@ fn validate(args: &[&str]) -> ExitCode {
     let mut tally = pyprep::validate::Tally::default();
     let mut failed = 0;
     for c in challenges {
+        #[allow(unused_mut)]
         let mut problems = pyprep::validate::check_challenge(c, &judge, &mut tally);
         #[cfg(not(target_os = "wasi"))]
         if let Some(py) = &python

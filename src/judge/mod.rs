@@ -59,6 +59,9 @@ impl Sink for Collect {
 /// fills with the test's files; the candidate's code runs with it as the
 /// current directory.
 pub fn run(request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
+    if let Some(definition) = &request.definition {
+        return run_challenge(definition, request, workdir, sink);
+    }
     match Catalog::embedded().get(&request.challenge) {
         Some(challenge) => run_challenge(challenge, request, workdir, sink),
         None => {
@@ -118,7 +121,11 @@ pub fn run_challenge(challenge: &Challenge, request: &RunRequest, workdir: &Path
 /// there are no child processes. No time limit holds here.
 pub fn run_in_process(challenge: &Challenge, request: &RunRequest) -> crate::report::Report {
     let mut tracker = crate::report::RunTracker::new(challenge, request);
-    let workdir = std::env::temp_dir().join("pyprep-run");
+    // WASI has no temp_dir(); the runtime's preopened root holds the scratch folder.
+    #[cfg(target_os = "wasi")]
+    let workdir = PathBuf::from("/tmp/pyprep-run");
+    #[cfg(not(target_os = "wasi"))]
+    let workdir = std::env::temp_dir().join(format!("pyprep-run-{}", std::process::id()));
     if let Err(e) = std::fs::create_dir_all(&workdir) {
         tracker.ended(crate::report::SandboxEnd::Crashed(format!("cannot create {}: {e}", workdir.display())));
         return tracker.into_report();
@@ -200,7 +207,11 @@ impl Run<'_> {
         if exc.fast_isinstance(vm.ctx.exceptions.system_exit) {
             return TestVerdict::Exited { code: exit_code(vm, exc), how: "sys.exit".into() };
         }
-        TestVerdict::RuntimeError { error: python::py_error(vm, exc, self.source()) }
+        let error = python::py_error(vm, exc, self.source());
+        if is_out_of_memory(vm, exc, &error.message) {
+            return TestVerdict::MemoryLimit { limit_bytes: memory::LIMIT_BYTES };
+        }
+        TestVerdict::RuntimeError { error }
     }
 
     /// Runs one test in a fresh namespace and scratch folder.
@@ -457,6 +468,15 @@ impl Run<'_> {
     }
 }
 
+/// A request for more memory than the sandbox has. Natively the allocator cap
+/// stops such code; in 32-bit WASI the same request fails earlier, as
+/// `MemoryError` or as an `OverflowError` about a size that does not fit.
+fn is_out_of_memory(vm: &VirtualMachine, exc: &PyBaseExceptionRef, message: &str) -> bool {
+    exc.fast_isinstance(vm.ctx.exceptions.memory_error)
+        || (exc.fast_isinstance(vm.ctx.exceptions.overflow_error)
+            && ["too long", "index-sized integer", "too large", "too big"].iter().any(|m| message.contains(m)))
+}
+
 /// The exit status `SystemExit` carries: None is 0, an int is itself, anything else 1.
 fn exit_code(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> i32 {
     let args: Vec<PyObjectRef> = exc.args().iter().cloned().collect();
@@ -528,7 +548,7 @@ fn wrong_output(message: &str, expected: &str, actual: &str) -> TestVerdict {
     let line = e.lines().zip(a.lines()).position(|(x, y)| x != y).unwrap_or_else(|| e.lines().count().min(a.lines().count()));
     TestVerdict::WrongAnswer {
         message: format!("{message} First difference on line {}.", line + 1),
-        expected: Some(shorten(expected)),
-        actual: Some(shorten(actual)),
+        expected: Some(shorten(&e)),
+        actual: Some(shorten(&a)),
     }
 }

@@ -278,5 +278,5 @@ pub fn py_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, source: &str) -> 
             }
         }
     }
-    PyError { exception, message, frames }
+    PyError { exception, message: message.trim_end().to_owned(), frames }
 }

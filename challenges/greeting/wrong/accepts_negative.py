@@ -1,0 +1,7 @@
+name = input("What is your name? ").strip()
+age_text = input("How old are you? ").strip()
+try:
+    age = int(age_text)
+    print(f"Hello, {name}! Next year you will be {age + 1}.")
+except ValueError:
+    print(f'Sorry, "{age_text}" is not a valid age.')

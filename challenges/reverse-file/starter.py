@@ -1,0 +1,1 @@
+# Print the lines of data.txt, last line first.

@@ -1,0 +1,64 @@
+//! Shared by the integration tests: the two sandboxes a run can use.
+//!
+//! `native()` is the `pyprep` binary cargo built for these tests; `wasi()` is
+//! the same judge built for `wasm32-wasip1` and run under node's WASI, driven
+//! by the same native parent, as the browser's worker drives it.
+
+#![allow(dead_code)]
+
+use pyprep::catalog::Catalog;
+use pyprep::challenge::Challenge;
+use pyprep::protocol::{Mode, RunRequest};
+use pyprep::report::Report;
+use pyprep::sandbox::Sandbox;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+pub fn native() -> Sandbox {
+    Sandbox::new(env!("CARGO_BIN_EXE_pyprep"))
+}
+
+/// The WASI build of the judge, built once per test binary.
+pub fn wasi_wasm() -> &'static Path {
+    static WASM: OnceLock<PathBuf> = OnceLock::new();
+    WASM.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .current_dir(root)
+            .args(["build", "--profile", "judge", "--target", "wasm32-wasip1", "--bin", "pyprep"])
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the WASI judge failed");
+        let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+        target.join("wasm32-wasip1/judge/pyprep.wasm")
+    })
+}
+
+/// The WASI judge under node, as a sandbox: it sees the scratch folder as `/`.
+pub fn wasi() -> Sandbox {
+    let wasm = wasi_wasm().to_path_buf();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/run.mjs");
+    Sandbox::with_launcher("node (WASI)", move |dir| {
+        let mut c = Command::new("node");
+        c.arg(&script).arg(&wasm).arg(dir).args(["sandbox", "--workdir", "/"]);
+        c
+    })
+}
+
+pub fn challenge(id: &str) -> &'static Challenge {
+    Catalog::embedded().get(id).unwrap_or_else(|| panic!("no challenge {id}"))
+}
+
+pub fn request(id: &str, code: &str, mode: Mode) -> RunRequest {
+    RunRequest::new(id, code, mode)
+}
+
+pub fn submit(sandbox: &Sandbox, id: &str, code: &str) -> Report {
+    sandbox.run(&request(id, code, Mode::Submit))
+}
+
+pub fn run_samples(sandbox: &Sandbox, id: &str, code: &str) -> Report {
+    sandbox.run(&request(id, code, Mode::Run))
+}

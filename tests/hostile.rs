@@ -1,0 +1,113 @@
+//! Hostile and broken candidate code: every file in `tests/hostile/` is a case.
+//!
+//! Each file starts with `# key: value` lines: `challenge`, `mode` (`run` or
+//! `submit`, default `run`), `expect` (the outcome, as the report's JSON names
+//! it) and any number of `contains` (text the report's JSON must contain).
+//! Every case runs in the native sandbox and in the WASI build under node,
+//! and both must reach the expected outcome with the same verdict per test.
+//! Adding a file adds a case.
+
+mod common;
+
+use pyprep::protocol::Mode;
+use pyprep::report::{Report, TestVerdict};
+use std::path::{Path, PathBuf};
+
+struct Case {
+    path: PathBuf,
+    challenge: String,
+    mode: Mode,
+    expect: String,
+    contains: Vec<String>,
+    code: String,
+}
+
+fn cases() -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/hostile exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let code = std::fs::read_to_string(&path).expect("readable case");
+            let header = |key: &str| -> Vec<String> {
+                code.lines()
+                    .filter_map(|l| l.strip_prefix(&format!("# {key}: ")))
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let one = |key: &str| header(key).into_iter().next();
+            Case {
+                challenge: one("challenge").unwrap_or_else(|| panic!("{}: no `# challenge:` line", path.display())),
+                mode: match one("mode").as_deref() {
+                    Some("submit") => Mode::Submit,
+                    _ => Mode::Run,
+                },
+                expect: one("expect").unwrap_or_else(|| panic!("{}: no `# expect:` line", path.display())),
+                contains: header("contains"),
+                code,
+                path,
+            }
+        })
+        .collect()
+}
+
+fn verdict_kinds(r: &Report) -> Vec<String> {
+    r.tests.iter().map(|t| t.verdict.title().to_owned()).collect()
+}
+
+fn check(case: &Case, report: &Report, runtime: &str) -> Result<(), String> {
+    let json = serde_json::to_string(report).expect("reports serialize");
+    let name = case.path.file_name().unwrap().to_string_lossy();
+    let outcome = serde_json::to_value(report.outcome).unwrap();
+    if outcome.as_str() != Some(case.expect.as_str()) {
+        return Err(format!("{name} ({runtime}): expected {}, got {outcome}: {}", case.expect, report.headline()));
+    }
+    for text in &case.contains {
+        if !json.contains(text.as_str()) {
+            return Err(format!("{name} ({runtime}): report lacks {text:?}: {json}"));
+        }
+    }
+    // A run that failed never counts a test after the failure as passed unless it ran.
+    if !report.outcome.is_success() {
+        let first_stop = report.tests.iter().position(|t| matches!(t.verdict, TestVerdict::NotRun));
+        if let Some(i) = first_stop
+            && report.tests[i..].iter().any(|t| t.verdict != TestVerdict::NotRun)
+        {
+            return Err(format!("{name} ({runtime}): tests after a stop were counted: {:?}", verdict_kinds(report)));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_hostile_program_gets_the_right_verdict_natively_and_under_wasi() {
+    let cases = cases();
+    assert!(cases.len() >= 30, "the suite keeps at least 30 hostile programs");
+    let native = common::native();
+    let wasi = common::wasi();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let request = common::request(&case.challenge, &case.code, case.mode);
+        let a = native.run(&request);
+        let b = wasi.run(&request);
+        for (report, runtime) in [(&a, "native"), (&b, "wasi")] {
+            if let Err(e) = check(case, report, runtime) {
+                failures.push(e);
+            }
+        }
+        if verdict_kinds(&a) != verdict_kinds(&b) {
+            failures.push(format!(
+                "{}: native and WASI disagree: {:?} vs {:?}",
+                case.path.display(),
+                verdict_kinds(&a),
+                verdict_kinds(&b)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}

@@ -1,0 +1,51 @@
+//! The judge built for `wasm32-wasip1` gives the same verdicts as natively.
+//!
+//! Runs `pyprep check --json` on the first five challenges' reference answers
+//! under node's WASI runtime (the browser runs the same binary through a WASI
+//! shim) and compares each report with the native sandbox's.
+
+mod common;
+
+use pyprep::protocol::Mode;
+use pyprep::report::{Outcome, Report};
+use std::path::Path;
+use std::process::Command;
+
+fn wasi_check(id: &str, code: &str, root: &Path) -> Report {
+    std::fs::write(root.join("answer.py"), code).unwrap();
+    let out = Command::new("node")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/run.mjs"))
+        .arg(common::wasi_wasm())
+        .arg(root)
+        .args(["check", id, "/answer.py", "--json"])
+        .output()
+        .expect("node runs");
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{id}: no report ({e}): {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn verdicts(r: &Report) -> Vec<&'static str> {
+    r.tests.iter().map(|t| t.verdict.title()).collect()
+}
+
+#[test]
+fn first_five_references_get_the_same_verdicts_under_wasi() {
+    let root = std::env::temp_dir().join(format!("pyprep-wasi-test-{}", std::process::id()));
+    std::fs::create_dir_all(&root).unwrap();
+    let native = common::native();
+    for id in ["is-prime", "fibonacci", "reverse-file", "greeting", "merge-two-lists"] {
+        let c = common::challenge(id);
+        let wasi = wasi_check(id, &c.solution, &root);
+        let here = native.run(&common::request(id, &c.solution, Mode::Submit));
+        assert_eq!(wasi.outcome, Outcome::Accepted, "{id} under WASI: {}", wasi.headline());
+        assert_eq!(here.outcome, Outcome::Accepted, "{id} natively: {}", here.headline());
+        assert_eq!(verdicts(&wasi), verdicts(&here), "{id}");
+        // And a wrong answer is wrong in the same way in both.
+        let wrong = &c.wrong[0].code;
+        let w = wasi_check(id, wrong, &root);
+        let n = native.run(&common::request(id, wrong, Mode::Submit));
+        assert_ne!(w.outcome, Outcome::Accepted, "{id}: {}", c.wrong[0].name);
+        assert_eq!(verdicts(&w), verdicts(&n), "{id}: {}", c.wrong[0].name);
+    }
+    let _ = std::fs::remove_dir_all(&root);
+}

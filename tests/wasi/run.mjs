@@ -1,0 +1,22 @@
+// Runs the judge's WASI build under node's own WASI runtime, as the tests need:
+//   node tests/wasi/run.mjs <pyprep.wasm> <host folder seen as /> <pyprep args...>
+// stdin, stdout and stderr are the process's own, so the native test parent
+// can drive it exactly like the native sandbox. A JavaScript stack overflow
+// ends the process with SIGSEGV, any other trap with SIGABRT, as native
+// crashes would; proc_exit(n) exits n.
+import { readFile } from 'node:fs/promises';
+import { WASI } from 'node:wasi';
+
+process.removeAllListeners('warning'); // node prints an "experimental" warning for WASI
+const [wasmPath, root, ...args] = process.argv.slice(2);
+const module = await WebAssembly.compile(await readFile(wasmPath));
+const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: true });
+let code;
+try {
+  const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+  code = wasi.start(instance);
+} catch (e) {
+  process.stderr.write(`wasm trap: ${e}\n`);
+  process.kill(process.pid, e instanceof RangeError ? 'SIGSEGV' : 'SIGABRT');
+}
+process.exitCode = code;
