@@ -39,8 +39,11 @@ fn render_all(c: &mut Challenge) {
 }
 
 fn main() {
-    let dir = Path::new("challenges");
-    println!("cargo::rerun-if-changed=challenges");
+    // PYPREP_CHALLENGES builds from another folder (a snapshot, or a broken fixture in tests).
+    let dir_name = std::env::var("PYPREP_CHALLENGES").unwrap_or_else(|_| "challenges".into());
+    let dir = Path::new(&dir_name);
+    println!("cargo::rerun-if-env-changed=PYPREP_CHALLENGES");
+    println!("cargo::rerun-if-changed={dir_name}");
     println!("cargo::rerun-if-changed=src/value.rs");
     println!("cargo::rerun-if-changed=src/challenge.rs");
     println!("cargo::rerun-if-changed=src/catalog/load.rs");

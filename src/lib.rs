@@ -6,15 +6,19 @@
 //! it is the Yew UI. The pure core (values, challenges, catalog, protocol,
 //! reports, saved state) compiles everywhere. RustPython and everything that
 //! runs Python (`judge`, `sandbox`, `validate`) never reach the UI build, and
-//! the UI (`ui`) exists only there.
+//! the UI's components (`ui`) exist only there; its state and routes are pure
+//! and tested natively.
 
 pub mod catalog;
 pub mod challenge;
 pub mod protocol;
 pub mod report;
+pub mod storage;
 pub mod text;
 pub mod value;
 
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod cli;
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod judge;
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
@@ -22,5 +26,4 @@ pub mod sandbox;
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod validate;
 
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod ui;

@@ -92,8 +92,14 @@ pub enum FromWorker {
     Event { run: RunId, event: Event },
     /// The sandbox instance returned from `_start` (exit code from `proc_exit`, 0 otherwise).
     Exited { run: RunId, code: i32 },
-    /// The sandbox instance trapped or threw (stack overflow, abort, engine error).
-    Crashed { run: RunId, message: String },
+    /// The sandbox instance trapped or threw (abort, engine error); `stack_overflow`
+    /// when the engine's own stack ran out (recursion Python's limit did not stop).
+    Crashed {
+        run: RunId,
+        message: String,
+        #[serde(default)]
+        stack_overflow: bool,
+    },
 }
 
 /// A run request for the browser worker.
@@ -184,6 +190,6 @@ mod tests {
         assert_eq!(msg, FromWorker::Event { run: RunId(7), event: Event::TestStarted { index: 0 } });
         let crash: FromWorker =
             serde_json::from_str(r#"{"type":"crashed","run":7,"message":"RangeError"}"#).unwrap();
-        assert_eq!(crash, FromWorker::Crashed { run: RunId(7), message: "RangeError".into() });
+        assert_eq!(crash, FromWorker::Crashed { run: RunId(7), message: "RangeError".into(), stack_overflow: false });
     }
 }

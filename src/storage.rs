@@ -1,0 +1,445 @@
+//! What the browser saves: drafts, progress and written answers, one record
+//! per localStorage key, each carrying a format version.
+//!
+//! Everything here is pure so it is tested natively; `ui::hooks::use_storage`
+//! moves these records in and out of `localStorage`. One key per challenge
+//! and kind (`pyprep.draft.<id>`, `pyprep.progress.<id>`, `pyprep.answer.<id>`)
+//! keeps a broken entry from taking others with it and lets two tabs edit
+//! different challenges without overwriting each other (per challenge, the
+//! last write wins). A record that cannot be read is reported and left as it
+//! is; one written by a newer version is never downgraded. Export and import
+//! move all records as one JSON document, checked whole before anything is
+//! written.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The record format this build writes.
+pub const VERSION: u32 = 1;
+/// Every key this app owns starts with this.
+pub const PREFIX: &str = "pyprep.";
+/// The `format` field of an export file.
+pub const EXPORT_FORMAT: &str = "pyprep-progress";
+
+/// Which kind of record a key holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecordKind {
+    Draft,
+    Progress,
+    Answer,
+}
+
+impl RecordKind {
+    fn name(self) -> &'static str {
+        match self {
+            RecordKind::Draft => "draft",
+            RecordKind::Progress => "progress",
+            RecordKind::Answer => "answer",
+        }
+    }
+
+    /// The storage key for this kind of record of challenge `id`.
+    pub fn key(self, id: &str) -> String {
+        format!("{PREFIX}{}.{id}", self.name())
+    }
+
+    /// Splits one of our keys into its kind and challenge id.
+    pub fn parse_key(key: &str) -> Option<(RecordKind, &str)> {
+        let rest = key.strip_prefix(PREFIX)?;
+        let (kind, id) = rest.split_once('.')?;
+        let kind = match kind {
+            "draft" => RecordKind::Draft,
+            "progress" => RecordKind::Progress,
+            "answer" => RecordKind::Answer,
+            _ => return None,
+        };
+        (!id.is_empty()).then_some((kind, id))
+    }
+}
+
+/// The code in the editor for one challenge.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub code: String,
+    /// When it was last written, in ms since the epoch.
+    pub at: f64,
+}
+
+/// How far a candidate got with one challenge.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    New,
+    /// Tried (ran, submitted or wrote something) but not done.
+    Attempted,
+    /// Accepted on Submit, or read/practised for cards without a judge.
+    Done,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub status: Status,
+    /// Runs and submissions so far.
+    #[serde(default)]
+    pub attempts: u32,
+    pub at: f64,
+}
+
+impl Progress {
+    /// Combines two records of the same challenge: the furthest status, the most attempts.
+    pub fn merge(&self, other: &Progress) -> Progress {
+        Progress {
+            status: self.status.max(other.status),
+            attempts: self.attempts.max(other.attempts),
+            at: self.at.max(other.at),
+        }
+    }
+}
+
+/// A written answer to a spoken-answer card, and its ticked checklist items.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    pub text: String,
+    #[serde(default)]
+    pub checked: Vec<usize>,
+    pub at: f64,
+}
+
+/// One record, as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    Draft(Draft),
+    Progress(Progress),
+    Answer(Answer),
+}
+
+impl Record {
+    pub fn at(&self) -> f64 {
+        match self {
+            Record::Draft(d) => d.at,
+            Record::Progress(p) => p.at,
+            Record::Answer(a) => a.at,
+        }
+    }
+
+    /// The stored text: the record's fields plus `"v": VERSION`.
+    pub fn to_json(&self) -> String {
+        let mut value = match self {
+            Record::Draft(d) => serde_json::to_value(d),
+            Record::Progress(p) => serde_json::to_value(p),
+            Record::Answer(a) => serde_json::to_value(a),
+        }
+        .expect("records serialize");
+        value["v"] = VERSION.into();
+        value.to_string()
+    }
+}
+
+/// Why a stored record could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecordError {
+    /// Not JSON, or not the fields this kind needs.
+    Unreadable(String),
+    /// Written by a newer version of the app; left alone.
+    Newer(u32),
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::Unreadable(why) => write!(f, "it could not be read ({why})"),
+            RecordError::Newer(v) => write!(f, "it was saved by a newer version of PyPrep (format {v})"),
+        }
+    }
+}
+
+/// Reads a stored record, upgrading older formats.
+///
+/// Fails when the text is not a record of `kind`, or when a newer version wrote it.
+pub fn parse_record(kind: RecordKind, text: &str) -> Result<Record, RecordError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| RecordError::Unreadable(format!("invalid JSON: {e}")))?;
+    let value = migrate(kind, value)?;
+    let bad = |e: serde_json::Error| RecordError::Unreadable(e.to_string());
+    Ok(match kind {
+        RecordKind::Draft => Record::Draft(serde_json::from_value(value).map_err(bad)?),
+        RecordKind::Progress => Record::Progress(serde_json::from_value(value).map_err(bad)?),
+        RecordKind::Answer => Record::Answer(serde_json::from_value(value).map_err(bad)?),
+    })
+}
+
+/// Brings a stored value up to [`VERSION`].
+///
+/// Format 0 (before versions): a draft was a JSON string of code, progress a
+/// bare boolean "solved". Fails for versions newer than this build knows.
+pub fn migrate(kind: RecordKind, value: serde_json::Value) -> Result<serde_json::Value, RecordError> {
+    use serde_json::{Value, json};
+    let version = match &value {
+        Value::Object(map) => match map.get("v") {
+            None => 0,
+            Some(v) => v
+                .as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+                .ok_or_else(|| RecordError::Unreadable("the version is not a number".into()))?,
+        },
+        _ => 0,
+    };
+    if version > VERSION {
+        return Err(RecordError::Newer(version));
+    }
+    match (version, kind, value) {
+        (0, RecordKind::Draft, Value::String(code)) => Ok(json!({ "code": code, "at": 0.0 })),
+        (0, RecordKind::Progress, Value::Bool(solved)) => Ok(json!({
+            "status": if solved { "done" } else { "attempted" },
+            "attempts": 0,
+            "at": 0.0,
+        })),
+        (_, _, value @ Value::Object(_)) => Ok(value),
+        (_, _, other) => Err(RecordError::Unreadable(format!("unexpected {}", short(&other.to_string())))),
+    }
+}
+
+fn short(text: &str) -> String {
+    if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text.to_owned() }
+}
+
+/// A saved item the app could not use, reported to the user.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unusable {
+    pub key: String,
+    pub error: RecordError,
+}
+
+impl Unusable {
+    /// A sentence for the notice: which item, and why.
+    pub fn describe(&self) -> String {
+        match RecordKind::parse_key(&self.key) {
+            Some((kind, id)) => format!("The saved {} for “{id}”: {}.", kind.name(), self.error),
+            None => format!("{}: {}.", self.key, self.error),
+        }
+    }
+}
+
+/// Everything read from storage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Saved {
+    pub drafts: BTreeMap<String, Draft>,
+    pub progress: BTreeMap<String, Progress>,
+    pub answers: BTreeMap<String, Answer>,
+    /// Records left untouched because they could not be used.
+    pub unusable: Vec<Unusable>,
+}
+
+impl Saved {
+    /// Reads every one of our records from `(key, value)` pairs; other keys are ignored.
+    pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Saved {
+        let mut saved = Saved::default();
+        for (key, text) in entries {
+            let Some((kind, id)) = RecordKind::parse_key(key) else { continue };
+            match parse_record(kind, text) {
+                Ok(record) => saved.insert(id, record),
+                Err(error) => saved.unusable.push(Unusable { key: key.to_owned(), error }),
+            }
+        }
+        saved
+    }
+
+    pub fn insert(&mut self, id: &str, record: Record) {
+        match record {
+            Record::Draft(d) => {
+                self.drafts.insert(id.to_owned(), d);
+            }
+            Record::Progress(p) => {
+                self.progress.insert(id.to_owned(), p);
+            }
+            Record::Answer(a) => {
+                self.answers.insert(id.to_owned(), a);
+            }
+        }
+    }
+
+    /// Whether writing `kind` for `id` would overwrite a record we could not read.
+    pub fn blocks(&self, kind: RecordKind, id: &str) -> Option<&Unusable> {
+        let key = kind.key(id);
+        self.unusable.iter().find(|u| u.key == key)
+    }
+
+    /// Every usable record, keyed as stored.
+    pub fn records(&self) -> BTreeMap<String, Record> {
+        let mut out = BTreeMap::new();
+        for (id, d) in &self.drafts {
+            out.insert(RecordKind::Draft.key(id), Record::Draft(d.clone()));
+        }
+        for (id, p) in &self.progress {
+            out.insert(RecordKind::Progress.key(id), Record::Progress(p.clone()));
+        }
+        for (id, a) in &self.answers {
+            out.insert(RecordKind::Answer.key(id), Record::Answer(a.clone()));
+        }
+        out
+    }
+
+    /// The export document: every usable record.
+    pub fn export(&self, now_ms: f64) -> String {
+        let entries: serde_json::Map<String, serde_json::Value> = self
+            .records()
+            .into_iter()
+            .map(|(k, r)| (k, serde_json::from_str(&r.to_json()).expect("records are JSON")))
+            .collect();
+        serde_json::to_string_pretty(&serde_json::json!({
+            "format": EXPORT_FORMAT,
+            "version": VERSION,
+            "exported_at": now_ms,
+            "entries": entries,
+        }))
+        .expect("export serializes")
+    }
+}
+
+/// The records of an export file, checked whole.
+///
+/// Fails, naming the first problem, if the file is not an export, comes from a
+/// newer version, or holds any record that cannot be read.
+pub fn parse_export(text: &str) -> Result<Vec<(String, Record)>, String> {
+    let doc: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("This is not a PyPrep export: invalid JSON ({e})."))?;
+    if doc.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
+        return Err("This is not a PyPrep export: the format field is missing or different.".into());
+    }
+    let version = doc.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version > VERSION as u64 {
+        return Err(format!("This export comes from a newer version of PyPrep (format {version})."));
+    }
+    let entries = doc
+        .get("entries")
+        .and_then(|e| e.as_object())
+        .ok_or("This export has no entries.")?;
+    let mut records = Vec::new();
+    for (key, value) in entries {
+        let (kind, _) =
+            RecordKind::parse_key(key).ok_or_else(|| format!("The export holds an unknown item “{key}”."))?;
+        let record = parse_record(kind, &value.to_string()).map_err(|e| format!("The item “{key}”: {e}."))?;
+        records.push((key.clone(), record));
+    }
+    Ok(records)
+}
+
+/// What importing `incoming` into `current` writes: for each key, the record
+/// to store. Newer drafts and answers win; progress merges.
+pub fn merge_import(current: &Saved, incoming: Vec<(String, Record)>) -> Vec<(String, Record)> {
+    let existing = current.records();
+    incoming
+        .into_iter()
+        .filter_map(|(key, new)| {
+            let merged = match (existing.get(&key), new) {
+                (Some(Record::Progress(old)), Record::Progress(new)) => Record::Progress(old.merge(&new)),
+                (Some(old), new) if old.at() > new.at() => return None,
+                (_, new) => new,
+            };
+            (existing.get(&key) != Some(&merged)).then_some((key, merged))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_foreign_keys_are_ignored() {
+        let key = RecordKind::Draft.key("is-prime");
+        assert_eq!(key, "pyprep.draft.is-prime");
+        assert_eq!(RecordKind::parse_key(&key), Some((RecordKind::Draft, "is-prime")));
+        assert_eq!(RecordKind::parse_key("other.draft.x"), None);
+        assert_eq!(RecordKind::parse_key("pyprep.draft."), None);
+        let saved = Saved::load([("theme", "dark"), ("pyprep.unknown.x", "{}")]);
+        assert_eq!(saved, Saved::default());
+    }
+
+    #[test]
+    fn records_round_trip_with_their_version() {
+        let d = Record::Draft(Draft { code: "print(1)\n".into(), at: 5.0 });
+        let json = d.to_json();
+        assert!(json.contains("\"v\":1"));
+        assert_eq!(parse_record(RecordKind::Draft, &json), Ok(d));
+    }
+
+    #[test]
+    fn format_0_records_migrate() {
+        // Format 0 kept a draft as a JSON string of code.
+        let Record::Draft(d) = parse_record(RecordKind::Draft, "\"x = 1\"").unwrap() else { panic!() };
+        assert_eq!(d.code, "x = 1");
+        // A truncated record is not mistaken for code.
+        assert!(parse_record(RecordKind::Draft, r#"{"v":1,"code":"x"#).is_err());
+        let Record::Progress(p) = parse_record(RecordKind::Progress, "true").unwrap() else { panic!() };
+        assert_eq!(p.status, Status::Done);
+    }
+
+    #[test]
+    fn unreadable_and_newer_records_are_reported_not_dropped() {
+        let saved = Saved::load([
+            ("pyprep.draft.a", r#"{"v":1,"code":"ok","at":1}"#),
+            ("pyprep.progress.a", "{not json"),
+            ("pyprep.draft.b", r#"{"v":9,"code":"future","at":1}"#),
+            ("pyprep.answer.c", r#"{"v":1,"text":5}"#),
+        ]);
+        assert_eq!(saved.drafts.len(), 1);
+        assert_eq!(saved.unusable.len(), 3);
+        assert!(saved.blocks(RecordKind::Draft, "b").is_some());
+        assert!(matches!(saved.blocks(RecordKind::Draft, "b").unwrap().error, RecordError::Newer(9)));
+        assert!(saved.blocks(RecordKind::Draft, "a").is_none());
+        let text = saved.unusable[0].describe();
+        assert!(text.contains("“a”") || text.contains("“b”") || text.contains("“c”"), "{text}");
+    }
+
+    #[test]
+    fn export_then_import_restores_everything() {
+        let mut saved = Saved::default();
+        saved.insert("is-prime", Record::Draft(Draft { code: "def is_prime(n): ...".into(), at: 10.0 }));
+        saved.insert("is-prime", Record::Progress(Progress { status: Status::Done, attempts: 3, at: 11.0 }));
+        saved.insert("why-python", Record::Answer(Answer { text: "Because".into(), checked: vec![0, 2], at: 12.0 }));
+        let file = saved.export(99.0);
+        let records = parse_export(&file).unwrap();
+        let elsewhere = Saved::default();
+        let writes = merge_import(&elsewhere, records);
+        let mut restored = Saved::default();
+        for (key, record) in writes {
+            let (_, id) = RecordKind::parse_key(&key).unwrap();
+            restored.insert(id, record);
+        }
+        assert_eq!(restored, saved);
+    }
+
+    #[test]
+    fn a_bad_import_is_refused_whole_with_a_reason() {
+        assert!(parse_export("nonsense").unwrap_err().contains("invalid JSON"));
+        assert!(parse_export(r#"{"format":"other"}"#).unwrap_err().contains("format"));
+        let newer = r#"{"format":"pyprep-progress","version":7,"entries":{}}"#;
+        assert!(parse_export(newer).unwrap_err().contains("newer"));
+        let one_bad = r#"{"format":"pyprep-progress","version":1,"entries":{
+            "pyprep.draft.a":{"v":1,"code":"x","at":1},
+            "pyprep.progress.b":{"v":1,"status":"bogus","at":1}}}"#;
+        let err = parse_export(one_bad).unwrap_err();
+        assert!(err.contains("pyprep.progress.b"), "{err}");
+    }
+
+    #[test]
+    fn import_keeps_newer_local_work_and_merges_progress() {
+        let mut local = Saved::default();
+        local.insert("a", Record::Draft(Draft { code: "newer".into(), at: 50.0 }));
+        local.insert("a", Record::Progress(Progress { status: Status::Attempted, attempts: 5, at: 50.0 }));
+        let incoming = vec![
+            (RecordKind::Draft.key("a"), Record::Draft(Draft { code: "older".into(), at: 10.0 })),
+            (RecordKind::Progress.key("a"), Record::Progress(Progress { status: Status::Done, attempts: 2, at: 10.0 })),
+        ];
+        let writes = merge_import(&local, incoming);
+        assert_eq!(writes.len(), 1, "the older draft is not imported");
+        assert_eq!(
+            writes[0].1,
+            Record::Progress(Progress { status: Status::Done, attempts: 5, at: 50.0 })
+        );
+    }
+}

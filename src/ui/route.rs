@@ -1,0 +1,117 @@
+//! Where the app is: the URL fragment, parsed and printed.
+//!
+//! Routes live in the fragment (`#/q/is-prime`) so the app works from any
+//! static host and subpath, and a shared answer (`#/q/is-prime?code=...`)
+//! never leaves the browser: fragments are not sent to servers. Pure, so it
+//! is tested natively.
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Catalog,
+    Challenge {
+        id: String,
+        /// Code carried by a share link, not yet accepted into the draft.
+        shared_code: Option<String>,
+    },
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`). Unknown fragments mean the catalog.
+    pub fn parse(hash: &str) -> Route {
+        let hash = hash.trim_start_matches('#');
+        let Some(rest) = hash.strip_prefix("/q/") else {
+            return Route::Catalog;
+        };
+        let (id, query) = rest.split_once('?').unwrap_or((rest, ""));
+        if id.is_empty() {
+            return Route::Catalog;
+        }
+        let shared_code = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("code="))
+            .and_then(base64url_decode)
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        Route::Challenge { id: id.to_owned(), shared_code }
+    }
+
+    /// The fragment for this route, starting with `#`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Catalog => "#/".into(),
+            Route::Challenge { id, shared_code: None } => format!("#/q/{id}"),
+            Route::Challenge { id, shared_code: Some(code) } => {
+                format!("#/q/{id}?code={}", base64url_encode(code.as_bytes()))
+            }
+        }
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64 with the URL-safe alphabet and no padding.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes [`base64url_encode`]'s output; `None` for anything else.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = ALPHABET.iter().position(|&a| a == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    (text.len() % 4 != 1).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip() {
+        for route in [
+            Route::Catalog,
+            Route::Challenge { id: "is-prime".into(), shared_code: None },
+            Route::Challenge { id: "fibonacci".into(), shared_code: Some("def f():\n    return 'ü €'\n".into()) },
+        ] {
+            assert_eq!(Route::parse(&route.to_hash()), route);
+        }
+    }
+
+    #[test]
+    fn anything_else_is_the_catalog_and_bad_code_is_ignored() {
+        assert_eq!(Route::parse(""), Route::Catalog);
+        assert_eq!(Route::parse("#/nope"), Route::Catalog);
+        assert_eq!(Route::parse("#/q/"), Route::Catalog);
+        assert_eq!(
+            Route::parse("#/q/x?code=%%%"),
+            Route::Challenge { id: "x".into(), shared_code: None }
+        );
+    }
+
+    #[test]
+    fn base64url_matches_the_standard_alphabet_without_padding() {
+        assert_eq!(base64url_encode(b"hello?>"), "aGVsbG8_Pg");
+        assert_eq!(base64url_decode("aGVsbG8_Pg").unwrap(), b"hello?>");
+        for n in 0..10 {
+            let data: Vec<u8> = (0..n).map(|i| (i * 37 + 5) as u8).collect();
+            assert_eq!(base64url_decode(&base64url_encode(&data)).unwrap(), data);
+        }
+    }
+}

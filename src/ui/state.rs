@@ -1,0 +1,541 @@
+//! The app's state and every way it can change: a reducer.
+//!
+//! [`State::apply`] is pure (no storage, no worker, no timers); the hooks in
+//! `ui::hooks` watch the state and do the side effects, and feed what happens
+//! back as [`Action`]s. That keeps the rules (which run is current, when a
+//! challenge counts as done, which saved record wins) testable natively.
+
+use super::route::Route;
+use crate::catalog::Catalog;
+use crate::challenge::{Difficulty, Group, Kind};
+use crate::protocol::{FromWorker, Mode, RunId, RunRequest};
+use crate::report::{Outcome, RunTracker, SandboxEnd};
+use crate::storage::{Draft, Record, RecordKind, Saved, Status};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Whether the Python judge can take runs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JudgeStatus {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// The run the page is showing.
+#[derive(Clone, Debug)]
+pub struct ActiveRun {
+    pub id: RunId,
+    pub request: RunRequest,
+    pub tracker: RunTracker,
+    /// Bumped each time the run enters a new phase, so the timer restarts.
+    pub phase: u32,
+    /// Sent to the worker (runs wait while the judge loads).
+    pub posted: bool,
+}
+
+/// A message shown above the page until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The catalog page's filters.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    pub group: Option<Group>,
+    pub difficulty: Option<Difficulty>,
+    pub topic: Option<String>,
+    pub status: Option<Status>,
+    pub search: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct State {
+    pub catalog: &'static Catalog,
+    pub route: Route,
+    pub judge: JudgeStatus,
+    /// Bumped to make the worker hook replace the worker (after a timeout or a crash).
+    pub worker_generation: u32,
+    pub saved: Saved,
+    pub run: Option<ActiveRun>,
+    next_run: u32,
+    pub notices: Vec<Notice>,
+    next_notice: u32,
+    pub filters: Filters,
+    /// Hints shown so far, per challenge.
+    pub hints_shown: BTreeMap<String, usize>,
+    /// Challenges whose explanation was opened.
+    pub explanations_shown: BTreeSet<String>,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        // Runs are compared by what is shown, which changes with every event.
+        self.route == other.route
+            && self.judge == other.judge
+            && self.worker_generation == other.worker_generation
+            && self.saved == other.saved
+            && self.run.as_ref().map(|r| (r.id, r.phase, r.posted, r.tracker.report()))
+                == other.run.as_ref().map(|r| (r.id, r.phase, r.posted, r.tracker.report()))
+            && self.notices == other.notices
+            && self.filters == other.filters
+            && self.hints_shown == other.hints_shown
+            && self.explanations_shown == other.explanations_shown
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    Navigate(Route),
+    /// The candidate edited the code (or quiz prediction) of a challenge.
+    Edit { id: String, code: String, at: f64 },
+    /// Put the starter code back.
+    ResetDraft { id: String, at: f64 },
+    /// Accept the code of a share link into the draft.
+    AcceptShared { id: String, code: String, at: f64 },
+    /// Run or Submit the current draft of a challenge.
+    Start { id: String, mode: Mode },
+    /// The worker hook sent the run to the worker.
+    Posted(RunId),
+    Worker(FromWorker),
+    /// The phase's time budget ran out; the worker hook killed the worker.
+    TimedOut { run: RunId, phase: u32 },
+    /// The worker died on its own (an error event), outside any protocol message.
+    WorkerDied(String),
+    /// A record changed in storage (another tab); `None` when it was removed.
+    External { key: String, text: Option<String> },
+    /// Storage refused a write.
+    StorageFailed(String),
+    /// Import finished: the records written, for the state to match storage.
+    Imported { records: Vec<(String, Record)>, summary: String },
+    Notify { text: String, is_error: bool },
+    Dismiss(u32),
+    ShowHint(String),
+    ShowExplanation(String),
+    SetAnswer { id: String, text: String, at: f64 },
+    ToggleCheck { id: String, item: usize, at: f64 },
+    /// A card without a judge was read or practised.
+    MarkDone { id: String, at: f64 },
+    SetFilters(Filters),
+}
+
+impl State {
+    pub fn new(catalog: &'static Catalog, route: Route, saved: Saved) -> State {
+        let mut state = State {
+            catalog,
+            route,
+            judge: JudgeStatus::Loading,
+            worker_generation: 0,
+            saved: Saved::default(),
+            run: None,
+            next_run: 1,
+            notices: vec![],
+            next_notice: 1,
+            filters: Filters::default(),
+            hints_shown: BTreeMap::new(),
+            explanations_shown: BTreeSet::new(),
+        };
+        for u in &saved.unusable {
+            state.notify(
+                format!("{} It was left untouched; your other work loaded normally.", u.describe()),
+                true,
+            );
+        }
+        state.saved = saved;
+        state
+    }
+
+    /// The draft for a challenge: saved code, or the starter.
+    pub fn draft(&self, id: &str) -> String {
+        match self.saved.drafts.get(id) {
+            Some(d) => d.code.clone(),
+            None => self.catalog.get(id).map(|c| starter_of(c)).unwrap_or_default(),
+        }
+    }
+
+    pub fn status(&self, id: &str) -> Status {
+        self.saved.progress.get(id).map(|p| p.status).unwrap_or_default()
+    }
+
+    /// The run for challenge `id`, if it is the one shown.
+    pub fn run_of(&self, id: &str) -> Option<&ActiveRun> {
+        self.run.as_ref().filter(|r| r.request.challenge == id)
+    }
+
+    fn notify(&mut self, text: String, is_error: bool) {
+        if self.notices.iter().any(|n| n.text == text) {
+            return;
+        }
+        self.notices.push(Notice { id: self.next_notice, text, is_error });
+        self.next_notice += 1;
+    }
+
+    fn touch_progress(&mut self, id: &str, at: f64, status: Status, attempt: bool) {
+        let p = self.saved.progress.entry(id.to_owned()).or_default();
+        p.status = p.status.max(status);
+        p.attempts += u32::from(attempt);
+        p.at = at;
+    }
+
+    /// Applies one action.
+    pub fn apply(mut self, action: Action) -> State {
+        match action {
+            Action::Navigate(route) => self.route = route,
+            Action::Edit { id, code, at } => {
+                if self.saved.drafts.get(&id).map(|d| &d.code) != Some(&code) {
+                    self.saved.drafts.insert(id, Draft { code, at });
+                }
+            }
+            Action::ResetDraft { id, at } => {
+                let code = self.catalog.get(&id).map(starter_of).unwrap_or_default();
+                self.saved.drafts.insert(id, Draft { code, at });
+            }
+            Action::AcceptShared { id, code, at } => {
+                self.saved.drafts.insert(id.clone(), Draft { code, at });
+                self.route = Route::Challenge { id, shared_code: None };
+            }
+            Action::Start { id, mode } => self.start(id, mode),
+            Action::Posted(run) => {
+                if let Some(r) = self.run.as_mut().filter(|r| r.id == run) {
+                    r.posted = true;
+                }
+            }
+            Action::Worker(message) => self.on_worker(message),
+            Action::TimedOut { run, phase } => {
+                if let Some(r) = self.run.as_mut().filter(|r| r.id == run && r.phase == phase && !r.tracker.is_finished()) {
+                    r.tracker.timed_out();
+                    self.worker_generation += 1;
+                    self.judge = JudgeStatus::Loading;
+                    self.finish_run();
+                }
+            }
+            Action::WorkerDied(message) => {
+                self.worker_generation += 1;
+                self.judge = JudgeStatus::Loading;
+                if let Some(r) = self.run.as_mut().filter(|r| r.posted && !r.tracker.is_finished()) {
+                    r.tracker.ended(SandboxEnd::Crashed(message));
+                    self.finish_run();
+                }
+            }
+            Action::External { key, text } => self.on_external(&key, text.as_deref()),
+            Action::StorageFailed(why) => self.notify(
+                format!("Your browser refused to save ({why}). Your work stays on this page; use Export to keep a copy."),
+                true,
+            ),
+            Action::Imported { records, summary } => {
+                for (key, record) in records {
+                    if let Some((_, id)) = RecordKind::parse_key(&key) {
+                        self.saved.insert(id, record);
+                    }
+                }
+                self.notify(summary, false);
+            }
+            Action::Notify { text, is_error } => self.notify(text, is_error),
+            Action::Dismiss(id) => self.notices.retain(|n| n.id != id),
+            Action::ShowHint(id) => {
+                let total = self.catalog.get(&id).map_or(0, |c| c.hints.len());
+                let shown = self.hints_shown.entry(id).or_default();
+                *shown = (*shown + 1).min(total);
+            }
+            Action::ShowExplanation(id) => {
+                self.explanations_shown.insert(id);
+            }
+            Action::SetAnswer { id, text, at } => {
+                let answer = self.saved.answers.entry(id.clone()).or_default();
+                answer.text = text;
+                answer.at = at;
+                if !answer.text.trim().is_empty() {
+                    self.touch_progress(&id, at, Status::Attempted, false);
+                }
+            }
+            Action::ToggleCheck { id, item, at } => {
+                let answer = self.saved.answers.entry(id).or_default();
+                match answer.checked.iter().position(|&i| i == item) {
+                    Some(pos) => {
+                        answer.checked.remove(pos);
+                    }
+                    None => {
+                        answer.checked.push(item);
+                        answer.checked.sort_unstable();
+                    }
+                }
+                answer.at = at;
+            }
+            Action::MarkDone { id, at } => self.touch_progress(&id, at, Status::Done, false),
+            Action::SetFilters(filters) => self.filters = filters,
+        }
+        self
+    }
+
+    fn start(&mut self, id: String, mode: Mode) {
+        let Some(challenge) = self.catalog.get(&id) else { return };
+        if !challenge.kind.is_judged() {
+            return;
+        }
+        if let Some(r) = &self.run
+            && !r.tracker.is_finished()
+        {
+            return; // one run at a time; the buttons say so
+        }
+        let request = RunRequest::new(&id, &self.draft(&id), mode);
+        let run = RunId(self.next_run);
+        self.next_run += 1;
+        let tracker = RunTracker::new(challenge, &request);
+        self.run = Some(ActiveRun { id: run, request, tracker, phase: 0, posted: false });
+    }
+
+    fn on_worker(&mut self, message: FromWorker) {
+        match message {
+            FromWorker::Loaded => self.judge = JudgeStatus::Ready,
+            FromWorker::LoadFailed { message } => {
+                self.judge = JudgeStatus::Failed(message.clone());
+                if let Some(r) = self.run.as_mut().filter(|r| !r.tracker.is_finished()) {
+                    r.tracker.ended(SandboxEnd::Crashed(format!("Python could not load: {message}")));
+                    self.finish_run();
+                }
+            }
+            FromWorker::Event { run, event } => {
+                if let Some(r) = self.run.as_mut().filter(|r| r.id == run) {
+                    let was_finished = r.tracker.is_finished();
+                    if r.tracker.apply(event) {
+                        r.phase += 1;
+                    }
+                    if !was_finished && r.tracker.is_finished() {
+                        self.finish_run();
+                    }
+                }
+            }
+            FromWorker::Exited { run, code } => self.end_run(run, SandboxEnd::Exited(code)),
+            FromWorker::Crashed { run, message, stack_overflow } => {
+                let end = if stack_overflow { SandboxEnd::StackOverflow } else { SandboxEnd::Crashed(message) };
+                self.end_run(run, end);
+                // A trapped instance leaves the worker usable, but start clean anyway.
+                self.worker_generation += 1;
+                self.judge = JudgeStatus::Loading;
+            }
+        }
+    }
+
+    fn end_run(&mut self, run: RunId, end: SandboxEnd) {
+        if let Some(r) = self.run.as_mut().filter(|r| r.id == run && !r.tracker.is_finished()) {
+            r.tracker.ended(end);
+            self.finish_run();
+        }
+    }
+
+    /// Records the finished run in progress.
+    fn finish_run(&mut self) {
+        let Some(r) = &self.run else { return };
+        let id = r.request.challenge.clone();
+        let accepted = r.tracker.report().outcome == Outcome::Accepted;
+        let status = if accepted { Status::Done } else { Status::Attempted };
+        let at = self.saved.drafts.get(&id).map_or(0.0, |d| d.at);
+        self.touch_progress(&id, at, status, true);
+    }
+
+    /// Another tab wrote (or removed) one of our records: take it if it is newer.
+    fn on_external(&mut self, key: &str, text: Option<&str>) {
+        let Some((kind, id)) = RecordKind::parse_key(key) else { return };
+        let Some(text) = text else { return }; // removals elsewhere do not delete work here
+        let Ok(record) = crate::storage::parse_record(kind, text) else { return };
+        match record {
+            Record::Draft(d) => {
+                let newer = self.saved.drafts.get(id).is_none_or(|mine| d.at >= mine.at);
+                if newer {
+                    self.saved.drafts.insert(id.to_owned(), d);
+                }
+            }
+            Record::Progress(p) => {
+                let merged = self.saved.progress.get(id).map_or(p.clone(), |mine| mine.merge(&p));
+                self.saved.progress.insert(id.to_owned(), merged);
+            }
+            Record::Answer(a) => {
+                let newer = self.saved.answers.get(id).is_none_or(|mine| a.at >= mine.at);
+                if newer {
+                    self.saved.answers.insert(id.to_owned(), a);
+                }
+            }
+        }
+    }
+
+    /// Counts for the progress summary: done, attempted, total.
+    pub fn progress_counts(&self) -> (usize, usize, usize) {
+        let total = self.catalog.challenges.len();
+        let done = self.catalog.challenges.iter().filter(|c| self.status(&c.id) == Status::Done).count();
+        let attempted = self.catalog.challenges.iter().filter(|c| self.status(&c.id) == Status::Attempted).count();
+        (done, attempted, total)
+    }
+
+    /// The catalog entries the filters let through, in display order.
+    pub fn visible(&self) -> Vec<&'static crate::challenge::Challenge> {
+        let f = &self.filters;
+        let needle = f.search.trim().to_lowercase();
+        let mut list: Vec<&'static crate::challenge::Challenge> = self
+            .catalog
+            .challenges
+            .iter()
+            .filter(|c| f.group.is_none_or(|g| c.group == g))
+            .filter(|c| f.difficulty.is_none_or(|d| c.difficulty == d))
+            .filter(|c| f.topic.as_ref().is_none_or(|t| c.topics.contains(t)))
+            .filter(|c| f.status.is_none_or(|s| self.status(&c.id) == s))
+            .filter(|c| {
+                needle.is_empty()
+                    || c.title.to_lowercase().contains(&needle)
+                    || c.question.to_lowercase().contains(&needle)
+                    || c.topics.iter().any(|t| t.to_lowercase().contains(&needle))
+                    || c.prompt.source.to_lowercase().contains(&needle)
+            })
+            .collect();
+        list.sort_by(|a, b| (a.group, a.difficulty, &a.title).cmp(&(b.group, b.difficulty, &b.title)));
+        list
+    }
+}
+
+/// What the editor starts with: the starter code, or nothing for a prediction.
+pub fn starter_of(c: &crate::challenge::Challenge) -> String {
+    if c.kind == Kind::Quiz { String::new() } else { c.starter.clone() }
+}
+
+/// What a saved progress record says, for a status badge.
+pub fn status_label(status: Status, kind: Kind) -> &'static str {
+    match (status, kind) {
+        (Status::Done, Kind::Concept) => "Read",
+        (Status::Done, Kind::Practice) => "Practised",
+        (Status::Done, _) => "Solved",
+        (Status::Attempted, _) => "Attempted",
+        (Status::New, _) => "New",
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        std::rc::Rc::new((*self).clone().apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::Event;
+    use crate::report::TestVerdict;
+
+    fn state() -> State {
+        State::new(Catalog::embedded(), Route::Catalog, Saved::default())
+    }
+
+    fn pass_everything(mut s: State) -> State {
+        let run = s.run.as_ref().unwrap().id;
+        let indexes: Vec<usize> = s.run.as_ref().unwrap().tracker.report().tests.iter().map(|t| t.index).collect();
+        s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::Ready }));
+        for index in indexes {
+            s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::TestStarted { index } }));
+            let verdict = TestVerdict::Passed;
+            s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::TestFinished { index, verdict, time_ms: 1 } }));
+        }
+        s.apply(Action::Worker(FromWorker::Event { run, event: Event::Finished }))
+    }
+
+    #[test]
+    fn the_draft_starts_as_the_starter_and_follows_edits() {
+        let s = state();
+        let starter = s.catalog.get("is-prime").unwrap().starter.clone();
+        assert_eq!(s.draft("is-prime"), starter);
+        let s = s.apply(Action::Edit { id: "is-prime".into(), code: "x".into(), at: 1.0 });
+        assert_eq!(s.draft("is-prime"), "x");
+        let s = s.apply(Action::ResetDraft { id: "is-prime".into(), at: 2.0 });
+        assert_eq!(s.draft("is-prime"), starter);
+    }
+
+    #[test]
+    fn an_accepted_submission_marks_the_challenge_solved() {
+        let s = state().apply(Action::Start { id: "is-prime".into(), mode: Mode::Submit });
+        let s = pass_everything(s);
+        assert_eq!(s.run.as_ref().unwrap().tracker.report().outcome, Outcome::Accepted);
+        assert_eq!(s.status("is-prime"), Status::Done);
+        assert_eq!(s.saved.progress["is-prime"].attempts, 1);
+        let (done, _, total) = s.progress_counts();
+        assert_eq!(done, 1);
+        assert!(total > 1);
+    }
+
+    #[test]
+    fn a_run_only_attempts_and_stale_events_are_dropped() {
+        let s = state().apply(Action::Start { id: "is-prime".into(), mode: Mode::Run });
+        let s = pass_everything(s);
+        assert_eq!(s.status("is-prime"), Status::Attempted, "Run never solves");
+        let old = s.run.as_ref().unwrap().id;
+        let s = s.apply(Action::Start { id: "is-prime".into(), mode: Mode::Submit });
+        let before = s.run.as_ref().unwrap().tracker.report().clone();
+        let s = s.apply(Action::Worker(FromWorker::Event { run: old, event: Event::Finished }));
+        assert_eq!(s.run.as_ref().unwrap().tracker.report(), &before, "an old run's event changes nothing");
+    }
+
+    #[test]
+    fn a_timeout_fails_the_run_and_replaces_the_worker() {
+        let s = state().apply(Action::Worker(FromWorker::Loaded));
+        let s = s.apply(Action::Start { id: "is-prime".into(), mode: Mode::Run });
+        let run = s.run.as_ref().unwrap().id;
+        let s = s.apply(Action::Posted(run));
+        let s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::Ready }));
+        let s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::TestStarted { index: 0 } }));
+        let phase = s.run.as_ref().unwrap().phase;
+        let stale = s.clone().apply(Action::TimedOut { run, phase: phase - 1 });
+        assert!(!stale.run.as_ref().unwrap().tracker.is_finished(), "a timer from an earlier phase is ignored");
+        let s = s.apply(Action::TimedOut { run, phase });
+        assert_eq!(s.run.as_ref().unwrap().tracker.report().outcome, Outcome::TimeLimit);
+        assert_eq!(s.worker_generation, 1);
+        assert_eq!(s.judge, JudgeStatus::Loading);
+    }
+
+    #[test]
+    fn a_stack_overflow_crash_is_a_recursion_error() {
+        let s = state().apply(Action::Start { id: "is-prime".into(), mode: Mode::Run });
+        let run = s.run.as_ref().unwrap().id;
+        let s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::Ready }));
+        let s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::TestStarted { index: 0 } }));
+        let s = s.apply(Action::Worker(FromWorker::Crashed { run, message: "RangeError".into(), stack_overflow: true }));
+        let report = s.run.as_ref().unwrap().tracker.report();
+        assert_eq!(report.outcome, Outcome::RuntimeError);
+        let TestVerdict::RuntimeError { error } = &report.tests[0].verdict else { panic!() };
+        assert_eq!(error.exception, "RecursionError");
+    }
+
+    #[test]
+    fn another_tabs_newer_draft_wins_and_an_older_one_does_not() {
+        let s = state().apply(Action::Edit { id: "is-prime".into(), code: "mine".into(), at: 10.0 });
+        let older = Record::Draft(Draft { code: "old".into(), at: 5.0 }).to_json();
+        let s = s.apply(Action::External { key: "pyprep.draft.is-prime".into(), text: Some(older) });
+        assert_eq!(s.draft("is-prime"), "mine");
+        let newer = Record::Draft(Draft { code: "theirs".into(), at: 20.0 }).to_json();
+        let s = s.apply(Action::External { key: "pyprep.draft.is-prime".into(), text: Some(newer) });
+        assert_eq!(s.draft("is-prime"), "theirs");
+        let s = s.apply(Action::External { key: "pyprep.draft.is-prime".into(), text: None });
+        assert_eq!(s.draft("is-prime"), "theirs", "a removal elsewhere deletes nothing here");
+    }
+
+    #[test]
+    fn unreadable_saved_items_are_announced() {
+        let saved = Saved::load([("pyprep.draft.is-prime", "{broken")]);
+        let s = State::new(Catalog::embedded(), Route::Catalog, saved);
+        assert_eq!(s.notices.len(), 1);
+        assert!(s.notices[0].text.contains("is-prime") && s.notices[0].text.contains("untouched"));
+        assert!(s.notices[0].is_error);
+    }
+
+    #[test]
+    fn filters_narrow_the_catalog() {
+        let s = state();
+        let all = s.visible().len();
+        let s = s.apply(Action::SetFilters(Filters { search: "prime".into(), ..Filters::default() }));
+        let found: Vec<&str> = s.visible().iter().map(|c| c.id.as_str()).collect();
+        assert!(found.contains(&"is-prime"), "{found:?}");
+        assert!(found.len() < all);
+        let s = s.apply(Action::SetFilters(Filters { group: Some(Group::Coding), difficulty: Some(Difficulty::Medium), ..Filters::default() }));
+        assert!(s.visible().iter().all(|c| c.group == Group::Coding && c.difficulty == Difficulty::Medium));
+    }
+}

@@ -1,0 +1,45 @@
+//! What the candidate's code printed, test by test, as it was printed.
+
+use crate::protocol::Stream;
+use crate::report::{OUTPUT_LIMIT_BYTES, Report};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    pub report: Report,
+}
+
+#[component]
+pub fn Console(props: &ConsoleProps) -> Html {
+    let printed: Vec<_> = props.report.tests.iter().filter(|t| !t.output.is_empty() || t.output_cut).collect();
+    html! {
+        <section class="console-box" aria-labelledby="console-title">
+            <h2 id="console-title">{ "Output" }</h2>
+            if printed.is_empty() {
+                <p class="muted">{ "Nothing printed." }</p>
+            } else {
+                <div class="console" tabindex="0" aria-label="Printed output">
+                    { for printed.iter().map(|t| html! {
+                        <div class="console-test">
+                            <div class="console-head">{ format!("{}: {}", t.name, t.input) }</div>
+                            <pre>
+                                { for t.output.iter().map(|chunk| {
+                                    let class = match chunk.stream {
+                                        Stream::Stdout => "out",
+                                        Stream::Stderr => "err",
+                                        Stream::Prompt => "prompt",
+                                        Stream::Echo => "echo",
+                                    };
+                                    html! { <span class={class}>{ &chunk.text }</span> }
+                                }) }
+                            </pre>
+                            if t.output_cut {
+                                <p class="cut">{ format!("Output cut at {} KiB; the rest was not kept.", OUTPUT_LIMIT_BYTES / 1024) }</p>
+                            }
+                        </div>
+                    }) }
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,120 @@
+//! The code editor: a CodeMirror view owned by this component.
+//!
+//! Created once per mount; the `doc` prop flows in (a reset, another tab's
+//! edit) and edits flow out through `on_change`. The JavaScript callbacks
+//! read the latest props through a shared cell, so they never go stale.
+
+use crate::ui::web::bridge::{self, EditorView};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub doc: AttrValue,
+    /// The accessible name of the editing area.
+    pub label: AttrValue,
+    /// "python" or "text".
+    #[prop_or(AttrValue::Static("python"))]
+    pub language: AttrValue,
+    pub on_change: Callback<String>,
+    pub on_run: Callback<()>,
+    pub on_submit: Callback<()>,
+    /// Bumped to move the cursor to `goto_line`.
+    #[prop_or_default]
+    pub goto: u32,
+    #[prop_or_default]
+    pub goto_line: u32,
+}
+
+struct Live {
+    view: EditorView,
+    _closures: (Closure<dyn FnMut(String)>, Closure<dyn FnMut()>, Closure<dyn FnMut()>),
+}
+
+#[derive(Clone)]
+struct Handlers {
+    on_change: Callback<String>,
+    on_run: Callback<()>,
+    on_submit: Callback<()>,
+}
+
+#[component]
+pub fn Editor(props: &EditorProps) -> Html {
+    let node = use_node_ref();
+    let live: Rc<RefCell<Option<Live>>> = use_mut_ref(|| None);
+    let handlers = use_mut_ref(|| Handlers {
+        on_change: props.on_change.clone(),
+        on_run: props.on_run.clone(),
+        on_submit: props.on_submit.clone(),
+    });
+    *handlers.borrow_mut() = Handlers {
+        on_change: props.on_change.clone(),
+        on_run: props.on_run.clone(),
+        on_submit: props.on_submit.clone(),
+    };
+
+    {
+        let node = node.clone();
+        let live = live.clone();
+        let handlers = handlers.clone();
+        let (doc, label, language) = (props.doc.to_string(), props.label.to_string(), props.language.to_string());
+        use_effect_with((), move |_| {
+            if let Some(parent) = node.cast::<web_sys::Element>() {
+                let h = handlers.clone();
+                let on_change = Closure::<dyn FnMut(String)>::new(move |text: String| {
+                    let cb = h.borrow().on_change.clone();
+                    cb.emit(text)
+                });
+                let h = handlers.clone();
+                let on_run = Closure::<dyn FnMut()>::new(move || {
+                    let cb = h.borrow().on_run.clone();
+                    cb.emit(())
+                });
+                let h = handlers;
+                let on_submit = Closure::<dyn FnMut()>::new(move || {
+                    let cb = h.borrow().on_submit.clone();
+                    cb.emit(())
+                });
+                let view = bridge::create_editor(
+                    &parent,
+                    &doc,
+                    &label,
+                    &language,
+                    on_change.as_ref().unchecked_ref(),
+                    on_run.as_ref().unchecked_ref(),
+                    on_submit.as_ref().unchecked_ref(),
+                );
+                *live.borrow_mut() = Some(Live { view, _closures: (on_change, on_run, on_submit) });
+            }
+            move || {
+                if let Some(l) = live.borrow_mut().take() {
+                    bridge::destroy_editor(&l.view);
+                }
+            }
+        });
+    }
+    {
+        let live = live.clone();
+        use_effect_with(props.doc.clone(), move |doc| {
+            if let Some(l) = live.borrow().as_ref()
+                && bridge::get_doc(&l.view) != doc.as_str()
+            {
+                bridge::set_doc(&l.view, doc);
+            }
+        });
+    }
+    {
+        let live = live.clone();
+        use_effect_with((props.goto, props.goto_line), move |(goto, line)| {
+            if *goto > 0
+                && let Some(l) = live.borrow().as_ref()
+            {
+                bridge::go_to_line(&l.view, *line);
+            }
+        });
+    }
+    html! { <div class="editor" ref={node}></div> }
+}

@@ -1,0 +1,109 @@
+//! The top bar: the way home, overall progress, the judge's status, and
+//! export/import of everything saved.
+
+use crate::storage::{merge_import, parse_export};
+use crate::ui::state::{Action, JudgeStatus, State};
+use crate::ui::web::now_ms;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlInputElement, Url};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub state: UseReducerHandle<State>,
+    pub on_action: Callback<Action>,
+}
+
+fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    Url::revoke_object_url(&url)
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let state = &props.state;
+    let (done, attempted, total) = state.progress_counts();
+    let judge = match &state.judge {
+        JudgeStatus::Loading => html! { <span class="judge loading">{ "Python is loading…" }</span> },
+        JudgeStatus::Ready => html! { <span class="judge ready">{ "Python ready" }</span> },
+        JudgeStatus::Failed(why) => html! { <span class="judge failed" title={why.clone()}>{ "Python could not load" }</span> },
+    };
+    let export = {
+        let state = state.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = state.saved.export(now_ms());
+            if let Err(e) = download("pyprep-progress.json", &text) {
+                on_action.emit(Action::Notify { text: format!("Export failed: {e:?}"), is_error: true });
+            }
+        })
+    };
+    let import = {
+        let state = state.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let state = state.clone();
+            let failed = {
+                let on_action = props_failed(&on_action);
+                Closure::once(move |e: JsValue| on_action.emit(format!("{e:?}")))
+            };
+            let on_action = on_action.clone();
+            let done = Closure::once(move |text: JsValue| {
+                let text = text.as_string().unwrap_or_default();
+                match parse_export(&text) {
+                    Err(why) => on_action.emit(Action::Notify { text: format!("Nothing was imported. {why}"), is_error: true }),
+                    Ok(records) => {
+                        let count = records.len();
+                        let records = merge_import(&state.saved, records);
+                        let summary = format!(
+                            "Imported {} of {count} saved items ({} were older than what is here).",
+                            records.len(),
+                            count - records.len()
+                        );
+                        on_action.emit(Action::Imported { records, summary });
+                    }
+                }
+            });
+            let _ = file.text().then2(&done, &failed);
+            done.forget();
+            failed.forget();
+        })
+    };
+    html! {
+        <header class="top">
+            <a class="brand" href="#/">{ "PyPrep" }</a>
+            <p class="summary" aria-label="Your progress">
+                { format!("{done} of {total} done") }
+                if attempted > 0 { <span class="muted">{ format!(" · {attempted} in progress") }</span> }
+            </p>
+            <p class="status" role="status">{ judge }</p>
+            <div class="transfer">
+                <button type="button" onclick={export}>{ "Export progress" }</button>
+                <label class="button">
+                    { "Import progress" }
+                    <input type="file" accept="application/json,.json" class="visually-hidden" onchange={import} />
+                </label>
+            </div>
+        </header>
+    }
+}
+
+fn props_failed(on_action: &Callback<Action>) -> Callback<String> {
+    let on_action = on_action.clone();
+    Callback::from(move |why: String| {
+        on_action.emit(Action::Notify { text: format!("Nothing was imported: the file could not be read ({why})."), is_error: true })
+    })
+}

@@ -1,0 +1,58 @@
+//! Graduated hints, one at a time, and the explanation of the reference.
+
+use super::challenge_page::rendered;
+use crate::storage::Status;
+use crate::ui::state::{Action, State};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HintsProps {
+    pub state: UseReducerHandle<State>,
+    pub id: AttrValue,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn Hints(props: &HintsProps) -> Html {
+    let state = &props.state;
+    let Some(c) = state.catalog.get(&props.id) else { return html! {} };
+    let shown = state.hints_shown.get(c.id.as_str()).copied().unwrap_or(0);
+    let solved = state.status(&c.id) == Status::Done;
+    let explained = solved || state.explanations_shown.contains(c.id.as_str());
+    let more = {
+        let on_action = props.on_action.clone();
+        let id = c.id.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowHint(id.clone())))
+    };
+    let explain = {
+        let on_action = props.on_action.clone();
+        let id = c.id.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowExplanation(id.clone())))
+    };
+    html! {
+        <>
+            if !c.hints.is_empty() {
+                <section class="hints" aria-labelledby="hints-title">
+                    <h2 id="hints-title">{ "Hints" }</h2>
+                    <ol>
+                        { for c.hints.iter().take(shown).map(|h| html! { <li class="markdown">{ rendered(&h.html) }</li> }) }
+                    </ol>
+                    if shown < c.hints.len() {
+                        <button type="button" onclick={more}>{ format!("Show hint {} of {}", shown + 1, c.hints.len()) }</button>
+                    }
+                </section>
+            }
+            if !c.explanation.source.trim().is_empty() {
+                <section class="explanation" aria-labelledby="explanation-title">
+                    <h2 id="explanation-title">{ "Explanation" }</h2>
+                    if explained {
+                        <div class="markdown">{ rendered(&c.explanation.html) }</div>
+                    } else {
+                        <p class="muted">{ "The explanation shows a full answer. It opens by itself once you solve the question." }</p>
+                        <button type="button" onclick={explain}>{ "Show the explanation" }</button>
+                    }
+                </section>
+            }
+        </>
+    }
+}

@@ -1,0 +1,72 @@
+//! Answering a predict-the-output question: type the output, then check it
+//! against what the snippet really prints.
+
+use super::code_workspace::progress_text;
+use crate::protocol::Mode;
+use crate::report::{Outcome, TestVerdict};
+use crate::ui::state::{Action, State};
+use crate::ui::web::now_ms;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuizWorkspaceProps {
+    pub state: UseReducerHandle<State>,
+    pub id: AttrValue,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
+    let state = &props.state;
+    let id = props.id.to_string();
+    let on_input = {
+        let on_action = props.on_action.clone();
+        let id = id.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+                on_action.emit(Action::Edit { id: id.clone(), code: t.value(), at: now_ms() });
+            }
+        })
+    };
+    let check = {
+        let on_action = props.on_action.clone();
+        let id = id.clone();
+        Callback::from(move |_: ()| on_action.emit(Action::Start { id: id.clone(), mode: Mode::Submit }))
+    };
+    let on_key = {
+        let check = check.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                check.emit(());
+            }
+        })
+    };
+    let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
+    let report = state.run_of(&id).map(|r| r.tracker.report().clone()).filter(|r| r.outcome != Outcome::Running);
+    let verdict = report.map(|r| match (&r.outcome, r.tests.first().map(|t| &t.verdict)) {
+        (Outcome::Accepted, _) => html! { <p class="outcome success" role="status">{ "Correct: that is exactly what it prints." }</p> },
+        (_, Some(TestVerdict::WrongAnswer { expected, .. })) => html! {
+            <div class="outcome failure" role="status">
+                <p>{ "Not quite. It prints:" }</p>
+                <pre>{ expected.clone().unwrap_or_default() }</pre>
+            </div>
+        },
+        _ => html! { <p class="outcome failure" role="status">{ r.headline() }</p> },
+    });
+    html! {
+        <section class="workspace quiz" aria-label="Your answer">
+            <label for="prediction">{ "Your predicted output" }</label>
+            <textarea id="prediction" rows="6" spellcheck="false" value={state.draft(&id)} oninput={on_input} onkeydown={on_key}
+                placeholder="Type exactly what it prints, line by line" />
+            <div class="toolbar">
+                <button type="button" class="primary" disabled={busy} onclick={check.reform(|_: MouseEvent| ())}>{ "Check my answer" }</button>
+                <span class="shortcut muted">{ "Ctrl+Enter checks" }</span>
+            </div>
+            <p class="run-status" role="status" aria-live="polite">{ progress_text(state, &id).unwrap_or_default() }</p>
+            { for verdict }
+        </section>
+    }
+}

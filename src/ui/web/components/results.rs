@@ -1,0 +1,118 @@
+//! The verdict of each test, in words, with what was expected and what came back.
+
+use crate::report::{Outcome, Report, TestVerdict};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub report: Report,
+    /// Moves the editor to a line of the candidate's code.
+    pub on_goto: Callback<u32>,
+}
+
+fn line_button(on_goto: &Callback<u32>, line: u32) -> Html {
+    let cb = on_goto.clone();
+    html! { <button type="button" class="link" onclick={Callback::from(move |_: MouseEvent| cb.emit(line))}>{ format!("line {line}") }</button> }
+}
+
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let r = &props.report;
+    let class = match r.outcome {
+        Outcome::Running => "running",
+        o if o.is_success() => "success",
+        _ => "failure",
+    };
+    let details = if let Some(e) = &r.syntax_error {
+        let caret = format!("{}^", " ".repeat(e.column.saturating_sub(1) as usize));
+        html! {
+            <div class="detail">
+                <p>{ "Python could not read your code: " }{ line_button(&props.on_goto, e.line) }{ format!(", column {}: {}", e.column, e.message) }</p>
+                <pre class="code-line">{ &e.text }{ "\n" }{ caret }</pre>
+            </div>
+        }
+    } else if !r.rule_violations.is_empty() {
+        html! {
+            <ul class="detail rules">
+                { for r.rule_violations.iter().map(|v| html! { <li>{ line_button(&props.on_goto, v.line) }{ ": " }{ &v.message }</li> }) }
+            </ul>
+        }
+    } else if let Some(e) = &r.internal_error {
+        html! { <p class="detail">{ format!("Something went wrong in the checker itself, not in your code: {e}. Your draft is safe; try again.") }</p> }
+    } else {
+        html! {}
+    };
+    html! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{ "Results" }</h2>
+            <p class={classes!("outcome", class)} role="status">{ r.headline() }</p>
+            { details }
+            if !r.tests.is_empty() {
+                <ol class="tests" aria-label="Tests">
+                    { for r.tests.iter().map(|t| {
+                        let state = match &t.verdict {
+                            TestVerdict::Passed => "passed",
+                            TestVerdict::Pending | TestVerdict::NotRun => "waiting",
+                            TestVerdict::Running => "running",
+                            _ => "failed",
+                        };
+                        html! {
+                            <li class={classes!("test", state)}>
+                                <div class="test-head">
+                                    <span class="verdict">{ t.verdict.title() }</span>
+                                    <span class="name">{ &t.name }{ if t.sample { "" } else { " (hidden)" } }</span>
+                                    <code class="input">{ &t.input }</code>
+                                    if let Some(ms) = t.time_ms { <span class="time muted">{ format!("{ms} ms") }</span> }
+                                </div>
+                                { verdict_detail(&t.verdict, &props.on_goto) }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+fn verdict_detail(v: &TestVerdict, on_goto: &Callback<u32>) -> Html {
+    match v {
+        TestVerdict::WrongAnswer { message, expected, actual } => html! {
+            <div class="detail">
+                <p>{ message }</p>
+                <dl>
+                    if let Some(e) = expected { <dt>{ "Expected" }</dt><dd><pre>{ e }</pre></dd> }
+                    if let Some(a) = actual { <dt>{ "Got" }</dt><dd><pre>{ a }</pre></dd> }
+                </dl>
+            </div>
+        },
+        TestVerdict::RuntimeError { error } => html! {
+            <div class="detail">
+                <p><strong>{ error.summary() }</strong></p>
+                if !error.frames.is_empty() {
+                    <ol class="traceback" aria-label="Where it happened, innermost last">
+                        { for error.frames.iter().map(|f| html! {
+                            <li>
+                                { line_button(on_goto, f.line) }{ format!(", in {}: ", f.function) }<code>{ &f.source }</code>
+                                if f.repeated > 0 { <span class="muted">{ format!(" (repeated {} more times)", f.repeated) }</span> }
+                            </li>
+                        }) }
+                    </ol>
+                }
+            </div>
+        },
+        TestVerdict::TimeLimit { limit_ms } => html! {
+            <p class="detail">{ format!("Stopped after {:.1} s. Look for a loop that never ends, or an approach too slow for this input.", *limit_ms as f64 / 1000.0) }</p>
+        },
+        TestVerdict::OutputLimit { limit_bytes } => html! {
+            <p class="detail">{ format!("Printed more than {} KiB.", limit_bytes / 1024) }</p>
+        },
+        TestVerdict::MemoryLimit { limit_bytes } => html! {
+            <p class="detail">{ format!("Needed more than {} MiB of memory.", limit_bytes >> 20) }</p>
+        },
+        TestVerdict::Exited { code, how } => html! {
+            <p class="detail">{ format!("Your code called {how} with status {code}, ending the program before the test could finish.") }</p>
+        },
+        TestVerdict::Crashed { message } => html! { <p class="detail">{ format!("The run stopped: {message}.") }</p> },
+        _ => html! {},
+    }
+}

@@ -1,0 +1,26 @@
+//! The browser side of the UI: Yew components, hooks for side effects, and
+//! the bridge to the CodeMirror editor. Compiled only for the browser.
+
+mod app;
+mod bridge;
+mod components;
+mod hooks;
+
+/// Mounts the app in `#app`, replacing the loading message.
+pub fn start() {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}
+
+/// Milliseconds since the epoch, for record timestamps.
+pub(crate) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
