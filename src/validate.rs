@@ -262,9 +262,7 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
                 let test = &challenge.tests[*ti];
                 let _ = std::fs::remove_dir_all(dir);
                 let _ = std::fs::create_dir_all(dir);
-                for (name, content) in &test.files {
-                    let _ = std::fs::write(dir.join(name), content);
-                }
+                write_files(test, dir);
                 let one = CallSpec { tests: vec![spec.tests[i].clone()], ..spec.clone() };
                 let mut r = call_script(&one, python, dir)?;
                 let mut problems = Vec::new();
@@ -326,6 +324,16 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
         if problems.is_empty() { Ok(()) } else { Err(problems) }
     }
 
+    fn write_files(test: &crate::challenge::Test, dir: &Path) {
+        for (name, content) in &test.files {
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            let _ = std::fs::write(path, content);
+        }
+    }
+
     fn check_files(test: &crate::challenge::Test, dir: &Path, problems: &mut Vec<String>) {
         for (name, want) in &test.expect_files {
             let got = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
@@ -346,9 +354,7 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
             let TestKind::Program { stdin, stdout } = &test.kind else { continue };
             let _ = std::fs::remove_dir_all(dir);
             let _ = std::fs::create_dir_all(dir);
-            for (name, content) in &test.files {
-                let _ = std::fs::write(dir.join(name), content);
-            }
+            write_files(test, dir);
             let _ = std::fs::write(dir.join("solution.py"), &challenge.solution);
             let (out, err) = run_python(python, &["-c", PROGRAM_PRELUDE], stdin, dir).map_err(|e| vec![e])?;
             if let Some(want) = stdout

@@ -21,7 +21,8 @@ pub enum Value {
     Bool(bool),
     /// An int of any size, kept as canonical decimal text (`-12`, `0`).
     Int(String),
-    Float(f64),
+    /// JSON has no infinity or NaN, so those travel as the strings `"inf"`, `"-inf"`, `"nan"`.
+    Float(#[serde(with = "float_json")] f64),
     Str(String),
     Bytes(Vec<u8>),
     List(Vec<Value>),
@@ -475,6 +476,38 @@ impl fmt::Display for Call {
             write!(f, "{k}={}", v.repr())?;
         }
         f.write_str(")")
+    }
+}
+
+/// Floats in JSON, including the infinities and NaN that JSON numbers cannot hold.
+mod float_json {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(f: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if f.is_finite() {
+            s.serialize_f64(*f)
+        } else {
+            s.serialize_str(&super::float_repr(*f))
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        Number(f64),
+        Text(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        match Wire::deserialize(d)? {
+            Wire::Number(f) => Ok(f),
+            Wire::Text(t) => match t.as_str() {
+                "inf" => Ok(f64::INFINITY),
+                "-inf" => Ok(f64::NEG_INFINITY),
+                "nan" => Ok(f64::NAN),
+                other => Err(serde::de::Error::custom(format!("not a float: {other}"))),
+            },
+        }
     }
 }
 
@@ -1171,6 +1204,13 @@ mod tests {
         assert!(Call::parse("f(1").is_err());
         assert!(Call::parse("f(x == 1)").is_err());
         assert!(Call::parse("1(2)").is_err());
+    }
+
+    #[test]
+    fn non_finite_floats_survive_json() {
+        let v = p("[float('inf'), float('-inf'), float('nan'), 1.5]");
+        let back: Value = serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap();
+        assert_eq!(back.repr(), "[inf, -inf, nan, 1.5]");
     }
 
     #[test]

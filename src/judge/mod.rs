@@ -363,7 +363,8 @@ impl Run<'_> {
         if verdict == TestVerdict::Passed && preserve_args {
             for (i, (before, obj)) in call.args.iter().zip(&args).enumerate() {
                 let after = extract::read(vm, obj);
-                if !before.matches(&after, &Default::default()) {
+                // Exact equality: reordering a dict in place is a change too.
+                if *before != after {
                     return TestVerdict::WrongAnswer {
                         message: format!("The function changed its argument {} instead of leaving it as it was.", i + 1),
                         expected: Some(shorten(&before.repr())),
@@ -529,7 +530,8 @@ fn mismatch(expected: &Value, actual: &Value) -> Option<String> {
     match (expected, actual) {
         (List(e), List(a)) | (Tuple(e), Tuple(a)) | (Linked(e), Linked(a)) => {
             if e.len() != a.len() {
-                return Some(format!("expected {} items, got {}", e.len(), a.len()));
+                let items = |n: usize| if n == 1 { "1 item".to_owned() } else { format!("{n} items") };
+                return Some(format!("expected {}, got {}", items(e.len()), items(a.len())));
             }
             let i = e.iter().zip(a).position(|(x, y)| !x.matches(y, &Default::default()))?;
             Some(format!("first difference at index {i}: expected {}, got {}", shorten(&e[i].repr()), shorten(&a[i].repr())))

@@ -221,9 +221,12 @@ impl Harness {
         Ok(())
     }
 
-    /// A fresh module namespace named `name`, with the helper code already run in it.
+    /// A fresh module named `name`, registered in `sys.modules` (so pickle and
+    /// friends find its classes, as in CPython), with the helper code's names in it.
     pub fn module(&self, vm: &VirtualMachine, name: &str, helpers: Option<&PyDictRef>) -> PyResult<Scope> {
         let globals = vm.ctx.new_dict();
+        let module = vm.new_module(name, globals.clone(), None);
+        vm.sys_module.get_attr("modules", vm)?.set_item(name, module.into(), vm)?;
         globals.set_item("__name__", vm.ctx.new_str(name).into(), vm)?;
         globals.set_item("__file__", vm.ctx.new_str(USER_FILE).into(), vm)?;
         if let Some(h) = helpers {
@@ -249,7 +252,23 @@ fn is_dunder(key: &PyObjectRef) -> bool {
 pub fn py_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, source: &str) -> PyError {
     let exception = exc.class().name().to_string();
     let args: Vec<PyObjectRef> = exc.args().iter().cloned().collect();
+    let read = |obj: &PyObjectRef| match super::extract::read(vm, obj) {
+        crate::value::Value::Str(s) => s,
+        other => other.repr(),
+    };
+    let os_error = exc.fast_isinstance(vm.ctx.exceptions.os_error);
     let message = match args.as_slice() {
+        // OSError(errno, strerror) prints as CPython does: [Errno 2] No such file or directory: 'x'
+        [errno, strerror, ..] if os_error => {
+            let filename = exc
+                .as_object()
+                .get_attr("filename", vm)
+                .ok()
+                .filter(|f| !vm.is_none(f))
+                .map(|f| format!(": {}", super::extract::read(vm, &f).repr()))
+                .unwrap_or_default();
+            format!("[Errno {}] {}{filename}", read(errno), read(strerror))
+        }
         [] => String::new(),
         [one] => match super::extract::read(vm, one) {
             crate::value::Value::Str(s) => s,

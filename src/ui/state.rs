@@ -68,6 +68,8 @@ pub struct State {
     pub hints_shown: BTreeMap<String, usize>,
     /// Challenges whose explanation was opened.
     pub explanations_shown: BTreeSet<String>,
+    /// A newer build is installed and waits for a reload.
+    pub update_ready: bool,
 }
 
 impl PartialEq for State {
@@ -83,6 +85,7 @@ impl PartialEq for State {
             && self.filters == other.filters
             && self.hints_shown == other.hints_shown
             && self.explanations_shown == other.explanations_shown
+            && self.update_ready == other.update_ready
     }
 }
 
@@ -119,6 +122,8 @@ pub enum Action {
     /// A card without a judge was read or practised.
     MarkDone { id: String, at: f64 },
     SetFilters(Filters),
+    /// The service worker installed a newer build.
+    UpdateReady,
 }
 
 impl State {
@@ -136,6 +141,7 @@ impl State {
             filters: Filters::default(),
             hints_shown: BTreeMap::new(),
             explanations_shown: BTreeSet::new(),
+            update_ready: false,
         };
         for u in &saved.unusable {
             state.notify(
@@ -265,6 +271,7 @@ impl State {
             }
             Action::MarkDone { id, at } => self.touch_progress(&id, at, Status::Done, false),
             Action::SetFilters(filters) => self.filters = filters,
+            Action::UpdateReady => self.update_ready = true,
         }
         self
     }

@@ -4,7 +4,7 @@ use super::components::catalog_page::CatalogPage;
 use super::components::challenge_page::ChallengePage;
 use super::components::header::Header;
 use super::components::notices::Notices;
-use super::hooks::{load_saved, use_judge, use_route, use_storage};
+use super::hooks::{load_saved, use_judge, use_offline, use_route, use_storage};
 use crate::catalog::Catalog;
 use crate::ui::route::Route;
 use crate::ui::state::{Action, State};
@@ -26,6 +26,7 @@ pub fn App() -> Html {
     use_judge(&state);
     use_storage(&state);
     use_route(&state);
+    use_offline(&state);
 
     let dispatch = {
         let state = state.clone();

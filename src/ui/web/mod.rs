@@ -4,7 +4,7 @@
 mod app;
 mod bridge;
 mod components;
-mod hooks;
+pub(crate) mod hooks;
 
 /// Mounts the app in `#app`, replacing the loading message.
 pub fn start() {

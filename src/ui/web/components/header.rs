@@ -90,6 +90,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                 if attempted > 0 { <span class="muted">{ format!(" · {attempted} in progress") }</span> }
             </p>
             <p class="status" role="status">{ judge }</p>
+            if state.update_ready {
+                <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| crate::ui::web::hooks::reload_into_update())}>
+                    { "New version ready: reload" }
+                </button>
+            }
             <div class="transfer">
                 <button type="button" onclick={export}>{ "Export progress" }</button>
                 <label class="button">

@@ -1,11 +1,13 @@
 //! Side effects, each in its hook: the judge worker and its clock, the
-//! browser's storage, and the URL fragment. They watch the state and report
+//! browser's storage, the URL fragment, and the offline cache. They watch the state and report
 //! back with actions; the reducer itself never touches the browser.
 
 mod use_judge;
+mod use_offline;
 mod use_route;
 mod use_storage;
 
 pub use use_judge::use_judge;
+pub use use_offline::{reload_into_update, use_offline};
 pub use use_route::{current_route, use_route};
 pub use use_storage::{load_saved, use_storage};

@@ -1,0 +1,3 @@
+def bfs(graph, start):
+    # graph maps each node to the list of its neighbours.
+    pass

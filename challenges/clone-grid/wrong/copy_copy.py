@@ -1,0 +1,5 @@
+import copy
+
+
+def clone_grid(grid):
+    return copy.copy(grid)

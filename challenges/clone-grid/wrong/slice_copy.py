@@ -1,0 +1,2 @@
+def clone_grid(grid):
+    return grid[:]

@@ -1,0 +1,6 @@
+def contains(haystack, needle):
+    n, m = len(haystack), len(needle)
+    for i in range(n - m + 1):
+        if haystack[i:i + m] == needle:
+            return True
+    return False

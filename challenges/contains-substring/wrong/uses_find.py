@@ -1,0 +1,2 @@
+def contains(haystack, needle):
+    return haystack.find(needle) != -1

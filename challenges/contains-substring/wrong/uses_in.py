@@ -1,0 +1,2 @@
+def contains(haystack, needle):
+    return needle in haystack

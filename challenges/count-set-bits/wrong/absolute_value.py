@@ -1,0 +1,7 @@
+def count_set_bits(n):
+    n = abs(n)
+    count = 0
+    while n:
+        count += n & 1
+        n >>= 1
+    return count

@@ -1,0 +1,5 @@
+import os
+
+
+def delete_if_exists(path):
+    pass

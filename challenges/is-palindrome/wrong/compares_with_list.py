@@ -1,0 +1,2 @@
+def is_palindrome(seq):
+    return seq == list(reversed(seq))

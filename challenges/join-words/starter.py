@@ -1,0 +1,3 @@
+def join_words(words, sep):
+    result = ""
+    return result

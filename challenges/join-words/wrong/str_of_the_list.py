@@ -1,0 +1,2 @@
+def join_words(words, sep):
+    return str(words)[1:-1].replace(", ", sep).replace("'", "")

@@ -1,0 +1,2 @@
+def largest_palindrome_product(digits):
+    pass

@@ -1,0 +1,12 @@
+ORDER = []
+
+
+def new_order(item, order=None):
+    if order is None:
+        order = ORDER
+    order.append(item)
+    return order
+
+
+def take_orders(items):
+    return [new_order(item) for item in items]

@@ -1,0 +1,2 @@
+def my_slice(seq, start=None, stop=None, step=None):
+    pass

@@ -1,0 +1,4 @@
+def parse_number(text):
+    if "." in text:
+        return float(text)
+    return int(text)

@@ -1,0 +1,4 @@
+def parse_number(text):
+    if text.isdigit():
+        return int(text)
+    return float(text)

@@ -1,0 +1,2 @@
+def drop_negatives(nums):
+    pass

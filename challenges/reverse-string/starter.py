@@ -1,0 +1,6 @@
+def reverse_iterative(s):
+    pass
+
+
+def reverse_recursive(s):
+    pass

@@ -1,0 +1,3 @@
+def shuffle(items, rng):
+    # Rearrange items in place, using only rng.randrange.
+    pass

@@ -1,0 +1,2 @@
+def sort_by_value(d, reverse=False):
+    pass

@@ -1,0 +1,3 @@
+def two_sum(nums, target):
+    # Return (a, b) with a + b == target, or None.
+    pass
