@@ -23,7 +23,10 @@ use std::path::Path;
 
 fn render(md: &mut Markdown) {
     use pulldown_cmark::{Options, Parser, html};
-    let parser = Parser::new_ext(&md.source, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(
+        &md.source,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    );
     let mut out = String::new();
     html::push_html(&mut out, parser);
     md.html = out;
@@ -61,7 +64,13 @@ fn main() {
     struct Catalog<'a> {
         challenges: &'a [Challenge],
     }
-    let json = serde_json::to_string(&Catalog { challenges: &challenges }).expect("catalog serializes");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.json");
-    std::fs::write(&out, json).expect("OUT_DIR is writable");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
+    let write = |name: &str, challenges: &[Challenge]| {
+        let json = serde_json::to_string(&Catalog { challenges }).expect("catalog serializes");
+        std::fs::write(out.join(name), json).expect("OUT_DIR is writable");
+    };
+    // The judge gets every test in full; the browser UI only what it shows.
+    write("catalog.json", &challenges);
+    let browser: Vec<Challenge> = challenges.iter().map(Challenge::for_browser).collect();
+    write("catalog-browser.json", &browser);
 }

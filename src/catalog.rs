@@ -19,7 +19,12 @@ pub struct Catalog {
     pub challenges: Vec<Challenge>,
 }
 
+/// The judge and the CLI embed every test in full; the browser UI embeds the
+/// lighter copy made by [`Challenge::for_browser`].
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog-browser.json"));
 
 impl Catalog {
     /// The catalog built into this binary.
@@ -45,6 +50,29 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_browser_copy_keeps_what_the_page_shows_and_is_small() {
+        let full = &Catalog::embedded().challenges;
+        let browser: Vec<Challenge> = full.iter().map(Challenge::for_browser).collect();
+        let size = |c: &[Challenge]| serde_json::to_string(c).unwrap().len();
+        assert!(
+            size(&browser) * 3 < size(full),
+            "{} vs {}",
+            size(&browser),
+            size(full)
+        );
+        for (b, f) in browser.iter().zip(full) {
+            assert_eq!(
+                (&b.id, &b.prompt, &b.starter, b.tests.len()),
+                (&f.id, &f.prompt, &f.starter, f.tests.len())
+            );
+            assert!(b.solution.is_empty() && b.wrong.is_empty());
+            for (bt, ft) in b.tests.iter().zip(&f.tests).filter(|(t, _)| t.sample) {
+                assert_eq!(bt, ft, "{}: sample tests are shown in full", f.id);
+            }
+        }
+    }
 
     #[test]
     fn embedded_catalog_loads_with_rendered_prompts() {

@@ -5,7 +5,7 @@
 //! judge, the CLI and the browser UI. Markdown fields carry their source and,
 //! once the build has rendered them, their HTML. Nothing here runs Python.
 
-use crate::value::{Call, Compare, Value};
+use crate::value::{Call, Compare, ParseError, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -93,7 +93,10 @@ pub enum Kind {
 impl Kind {
     /// Whether answers of this kind go to the judge.
     pub fn is_judged(self) -> bool {
-        matches!(self, Kind::Function | Kind::Program | Kind::Unittest | Kind::Quiz)
+        matches!(
+            self,
+            Kind::Function | Kind::Program | Kind::Unittest | Kind::Quiz
+        )
     }
 
     /// Whether the answer is Python code edited in the code editor.
@@ -142,7 +145,10 @@ pub struct Markdown {
 
 impl Markdown {
     pub fn new(source: impl Into<String>) -> Self {
-        Markdown { source: source.into(), html: String::new() }
+        Markdown {
+            source: source.into(),
+            html: String::new(),
+        }
     }
 }
 
@@ -204,9 +210,11 @@ pub struct Test {
 pub enum TestKind {
     /// Call one of the candidate's functions.
     Call {
-        call: Call,
-        /// The call as the challenge wrote it, for display.
+        /// The call as the challenge wrote it (`is_prime(10**12 + 39)`); kept as
+        /// text so big inputs stay small in the build, parsed when the test runs.
         text: String,
+        /// The name of the function it calls.
+        function: String,
         outcome: CallOutcome,
         /// The arguments must be left as they were.
         preserve_args: bool,
@@ -229,8 +237,14 @@ pub enum TestKind {
 /// What a call must do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CallOutcome {
-    Returns { value: Value, compare: Compare },
-    Raises { exception: String },
+    /// Returns the value that this literal text denotes.
+    Returns {
+        expected: String,
+        compare: Compare,
+    },
+    Raises {
+        exception: String,
+    },
     Check(Check),
 }
 
@@ -293,20 +307,93 @@ pub struct Practice {
 impl Challenge {
     /// The tests a run uses: samples only, or all of them.
     pub fn tests_for(&self, samples_only: bool) -> impl Iterator<Item = (usize, &Test)> {
-        self.tests.iter().enumerate().filter(move |(_, t)| t.sample || !samples_only)
+        self.tests
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.sample || !samples_only)
     }
 
     /// Names of the functions the tests call, in first-use order.
     pub fn functions(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();
         for t in &self.tests {
-            if let TestKind::Call { call, .. } = &t.kind
-                && !names.contains(&call.function.as_str())
+            if let TestKind::Call { function, .. } = &t.kind
+                && !names.contains(&function.as_str())
             {
-                names.push(&call.function);
+                names.push(function);
             }
         }
         names
+    }
+}
+
+/// Longest text of a hidden test the browser's copy of the catalog keeps.
+const BROWSER_TEXT: usize = 240;
+
+fn cut(text: &str) -> String {
+    if text.chars().count() <= BROWSER_TEXT {
+        text.to_owned()
+    } else {
+        text.chars().take(BROWSER_TEXT).chain(['…']).collect()
+    }
+}
+
+impl Challenge {
+    /// The copy of this challenge the browser UI embeds: everything it shows,
+    /// without what only the judge needs (reference answers, wrong answers,
+    /// function versions, and the bulk of hidden tests' inputs and outputs).
+    /// The judge, built separately, keeps the full challenge.
+    pub fn for_browser(&self) -> Challenge {
+        let mut c = self.clone();
+        c.solution.clear();
+        c.helpers.clear();
+        c.wrong.clear();
+        if let Some(u) = &mut c.unittest {
+            u.versions.iter_mut().for_each(|v| v.code.clear());
+        }
+        if let Some(q) = &mut c.quiz {
+            q.wrong_answers.clear();
+        }
+        for t in c.tests.iter_mut().filter(|t| !t.sample) {
+            t.files.values_mut().for_each(String::clear);
+            t.expect_files.values_mut().for_each(String::clear);
+            match &mut t.kind {
+                TestKind::Call { text, outcome, .. } => {
+                    *text = cut(text);
+                    if let CallOutcome::Returns { expected, .. } = outcome {
+                        expected.clear();
+                    }
+                }
+                TestKind::Program { stdin, stdout } => {
+                    *stdin = cut(stdin);
+                    *stdout = None;
+                }
+                TestKind::Suite { .. } | TestKind::Predict => {}
+            }
+        }
+        c
+    }
+}
+
+impl TestKind {
+    /// The call of a call test, parsed.
+    ///
+    /// Fails only for challenges that did not pass the build's checks.
+    pub fn parsed_call(&self) -> Option<Result<Call, ParseError>> {
+        match self {
+            TestKind::Call { text, .. } => Some(Call::parse(text)),
+            _ => None,
+        }
+    }
+}
+
+impl CallOutcome {
+    /// The expected return value, parsed, for a `Returns` outcome.
+    pub fn expected_value(&self) -> Option<Result<Value, ParseError>> {
+        match self {
+            CallOutcome::Returns { expected, .. } => Some(Value::parse(expected)),
+            _ => None,
+        }
     }
 }
 

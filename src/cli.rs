@@ -49,14 +49,25 @@ pub fn main(args: &[String]) -> ExitCode {
 
 fn list() -> ExitCode {
     for c in &Catalog::embedded().challenges {
-        println!("{:<28} {:<12} {:<7} {:<18} {}", c.id, c.group.label(), c.difficulty.label(), c.kind.label(), c.title);
+        println!(
+            "{:<28} {:<12} {:<7} {:<18} {}",
+            c.id,
+            c.group.label(),
+            c.difficulty.label(),
+            c.kind.label(),
+            c.title
+        );
     }
     ExitCode::SUCCESS
 }
 
 fn check(args: &[&str]) -> ExitCode {
     let json = args.contains(&"--json");
-    let mode = if args.contains(&"--sample") { Mode::Run } else { Mode::Submit };
+    let mode = if args.contains(&"--sample") {
+        Mode::Run
+    } else {
+        Mode::Submit
+    };
     let mut dir = None;
     let mut positional = Vec::new();
     let mut it = args.iter();
@@ -104,11 +115,18 @@ fn check(args: &[&str]) -> ExitCode {
     }
     let report = judge(challenge, &request);
     if json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("reports serialize"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("reports serialize")
+        );
     } else {
         print!("{}", crate::text::render(&report));
     }
-    if report.outcome.is_success() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if report.outcome.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Natively each run gets its own sandbox process (time and memory limits hold);
@@ -120,7 +138,9 @@ fn judge(challenge: &Challenge, request: &RunRequest) -> Report {
             Ok(exe) => crate::sandbox::Sandbox::new(exe).run_challenge(challenge, request),
             Err(e) => {
                 let mut t = crate::report::RunTracker::new(challenge, request);
-                t.ended(crate::report::SandboxEnd::Crashed(format!("cannot find this program: {e}")));
+                t.ended(crate::report::SandboxEnd::Crashed(format!(
+                    "cannot find this program: {e}"
+                )));
                 t.into_report()
             }
         }
@@ -188,12 +208,18 @@ fn validate(args: &[&str]) -> ExitCode {
         "{} challenges: {} references accepted or checked, {} wrong answers tried, {} cross-checked with CPython; {failed} failed",
         tally.challenges, tally.references, tally.wrong_answers, tally.cpython_checked
     );
-    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn find_python() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("python3")).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join("python3"))
+        .find(|p| p.is_file())
 }
 
 fn sandbox(workdir: &Path) -> ExitCode {
@@ -205,4 +231,3 @@ fn sandbox(workdir: &Path) -> ExitCode {
         }
     }
 }
-

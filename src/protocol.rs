@@ -43,7 +43,12 @@ pub struct RunRequest {
 impl RunRequest {
     /// A request for a challenge built into the judge.
     pub fn new(challenge: &str, code: &str, mode: Mode) -> Self {
-        RunRequest { challenge: challenge.to_owned(), code: code.to_owned(), mode, definition: None }
+        RunRequest {
+            challenge: challenge.to_owned(),
+            code: code.to_owned(),
+            mode,
+            definition: None,
+        }
     }
 }
 
@@ -65,19 +70,39 @@ pub enum Stream {
 pub enum Event {
     /// The interpreter is up; the candidate's code is being compiled and checked.
     Ready,
-    SyntaxError { error: SyntaxError },
-    RulesBroken { violations: Vec<RuleViolation> },
-    TestStarted { index: usize },
-    Output { index: usize, stream: Stream, text: String },
+    SyntaxError {
+        error: SyntaxError,
+    },
+    RulesBroken {
+        violations: Vec<RuleViolation>,
+    },
+    TestStarted {
+        index: usize,
+    },
+    Output {
+        index: usize,
+        stream: Stream,
+        text: String,
+    },
     /// The test wrote more than the output limit; later output was dropped.
-    OutputCut { index: usize },
-    TestFinished { index: usize, verdict: TestVerdict, time_ms: u32 },
+    OutputCut {
+        index: usize,
+    },
+    TestFinished {
+        index: usize,
+        verdict: TestVerdict,
+        time_ms: u32,
+    },
     /// The heap cap was hit; the sandbox stops at once after this.
-    MemoryLimit { limit_bytes: u64 },
+    MemoryLimit {
+        limit_bytes: u64,
+    },
     /// Every test ran; nothing follows.
     Finished,
     /// The judge itself failed (not the candidate's code).
-    InternalError { message: String },
+    InternalError {
+        message: String,
+    },
 }
 
 /// Messages from the browser's judge worker to the UI. The worker builds them
@@ -88,10 +113,18 @@ pub enum FromWorker {
     /// The judge module is compiled; runs start without waiting for it.
     Loaded,
     /// The judge module could not be fetched or compiled.
-    LoadFailed { message: String },
-    Event { run: RunId, event: Event },
+    LoadFailed {
+        message: String,
+    },
+    Event {
+        run: RunId,
+        event: Event,
+    },
     /// The sandbox instance returned from `_start` (exit code from `proc_exit`, 0 otherwise).
-    Exited { run: RunId, code: i32 },
+    Exited {
+        run: RunId,
+        code: i32,
+    },
     /// The sandbox instance trapped or threw (abort, engine error); `stack_overflow`
     /// when the engine's own stack ran out (recursion Python's limit did not stop).
     Crashed {
@@ -151,7 +184,11 @@ mod tests {
 
     #[test]
     fn events_round_trip_through_secret_lines() {
-        let event = Event::Output { index: 2, stream: Stream::Stdout, text: "hi\n".into() };
+        let event = Event::Output {
+            index: 2,
+            stream: Stream::Stdout,
+            text: "hi\n".into(),
+        };
         let line = encode_event(SECRET, &event);
         assert_eq!(line.matches('\n').count(), 2, "one event, one line");
         assert_eq!(decode_event(SECRET, line.trim()), Some(event));
@@ -161,14 +198,20 @@ mod tests {
     fn lines_without_the_secret_are_not_events() {
         let forged = serde_json::to_string(&Event::Finished).unwrap();
         assert_eq!(decode_event(SECRET, &forged), None);
-        assert_eq!(decode_event(SECRET, &format!("deadbeefdeadbeef {forged}")), None);
+        assert_eq!(
+            decode_event(SECRET, &format!("deadbeefdeadbeef {forged}")),
+            None
+        );
         assert_eq!(decode_event(SECRET, &format!("{SECRET} not json")), None);
     }
 
     #[test]
     fn a_partial_line_before_an_event_does_not_hide_it() {
         let line = format!("half a line{}", encode_event(SECRET, &Event::Ready));
-        let events: Vec<Event> = line.lines().filter_map(|l| decode_event(SECRET, l)).collect();
+        let events: Vec<Event> = line
+            .lines()
+            .filter_map(|l| decode_event(SECRET, l))
+            .collect();
         assert_eq!(events, vec![Event::Ready]);
     }
 
@@ -187,9 +230,22 @@ mod tests {
         let event = serde_json::to_string(&Event::TestStarted { index: 0 }).unwrap();
         let text = format!(r#"{{"type":"event","run":7,"event":{event}}}"#);
         let msg: FromWorker = serde_json::from_str(&text).unwrap();
-        assert_eq!(msg, FromWorker::Event { run: RunId(7), event: Event::TestStarted { index: 0 } });
+        assert_eq!(
+            msg,
+            FromWorker::Event {
+                run: RunId(7),
+                event: Event::TestStarted { index: 0 }
+            }
+        );
         let crash: FromWorker =
             serde_json::from_str(r#"{"type":"crashed","run":7,"message":"RangeError"}"#).unwrap();
-        assert_eq!(crash, FromWorker::Crashed { run: RunId(7), message: "RangeError".into(), stack_overflow: false });
+        assert_eq!(
+            crash,
+            FromWorker::Crashed {
+                run: RunId(7),
+                message: "RangeError".into(),
+                stack_overflow: false
+            }
+        );
     }
 }

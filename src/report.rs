@@ -88,14 +88,27 @@ pub enum TestVerdict {
         expected: Option<String>,
         actual: Option<String>,
     },
-    RuntimeError { error: PyError },
-    TimeLimit { limit_ms: u32 },
-    OutputLimit { limit_bytes: u32 },
-    MemoryLimit { limit_bytes: u64 },
+    RuntimeError {
+        error: PyError,
+    },
+    TimeLimit {
+        limit_ms: u32,
+    },
+    OutputLimit {
+        limit_bytes: u32,
+    },
+    MemoryLimit {
+        limit_bytes: u64,
+    },
     /// The code ended the program: `sys.exit(n)` during a call, or `os._exit(n)`.
-    Exited { code: i32, how: String },
+    Exited {
+        code: i32,
+        how: String,
+    },
     /// The sandbox died during this test without a verdict (stack overflow, engine crash).
-    Crashed { message: String },
+    Crashed {
+        message: String,
+    },
     /// An earlier failure stopped the run before this test.
     NotRun,
 }
@@ -207,18 +220,26 @@ pub struct Report {
 impl Report {
     /// The first test that did not pass.
     pub fn first_failure(&self) -> Option<&TestReport> {
-        self.tests.iter().find(|t| t.verdict.is_final() && t.verdict != TestVerdict::Passed)
+        self.tests
+            .iter()
+            .find(|t| t.verdict.is_final() && t.verdict != TestVerdict::Passed)
     }
 
     pub fn passed_count(&self) -> usize {
-        self.tests.iter().filter(|t| t.verdict == TestVerdict::Passed).count()
+        self.tests
+            .iter()
+            .filter(|t| t.verdict == TestVerdict::Passed)
+            .count()
     }
 
     /// A one-line summary: `Wrong answer on test 3 (is_prime(9))`.
     pub fn headline(&self) -> String {
         match self.outcome {
             Outcome::SyntaxError => match &self.syntax_error {
-                Some(e) => format!("Syntax error on line {}, column {}: {}", e.line, e.column, e.message),
+                Some(e) => format!(
+                    "Syntax error on line {}, column {}: {}",
+                    e.line, e.column, e.message
+                ),
                 None => "Syntax error".into(),
             },
             Outcome::RuleBroken => match self.rule_violations.first() {
@@ -226,10 +247,18 @@ impl Report {
                 None => "Rule broken".into(),
             },
             Outcome::InternalError => {
-                format!("Internal error: {}", self.internal_error.as_deref().unwrap_or("unknown"))
+                format!(
+                    "Internal error: {}",
+                    self.internal_error.as_deref().unwrap_or("unknown")
+                )
             }
             Outcome::Accepted | Outcome::SamplesPassed | Outcome::Running => {
-                format!("{} ({}/{} tests)", self.outcome.title(), self.passed_count(), self.tests.len())
+                format!(
+                    "{} ({}/{} tests)",
+                    self.outcome.title(),
+                    self.passed_count(),
+                    self.tests.len()
+                )
             }
             outcome => match self.first_failure() {
                 Some(t) => format!("{} on {} ({})", outcome.title(), t.name, t.input),
@@ -335,7 +364,9 @@ impl RunTracker {
         match self.phase {
             Phase::Starting => STARTUP_BUDGET_MS,
             Phase::Judging | Phase::Done => JUDGE_BUDGET_MS,
-            Phase::Testing(i) => self.test(i).map_or(JUDGE_BUDGET_MS, |t| t.limit_ms + TIME_SLACK_MS),
+            Phase::Testing(i) => self
+                .test(i)
+                .map_or(JUDGE_BUDGET_MS, |t| t.limit_ms + TIME_SLACK_MS),
         }
     }
 
@@ -370,7 +401,11 @@ impl RunTracker {
                 }
                 return self.enter(Phase::Testing(index));
             }
-            Event::Output { index, stream, text } => {
+            Event::Output {
+                index,
+                stream,
+                text,
+            } => {
                 if let Some(t) = self.test_mut(index) {
                     match t.output.last_mut() {
                         Some(last) if last.stream == stream => last.text.push_str(&text),
@@ -383,11 +418,17 @@ impl RunTracker {
                     t.output_cut = true;
                 }
             }
-            Event::TestFinished { index, verdict, time_ms } => {
+            Event::TestFinished {
+                index,
+                verdict,
+                time_ms,
+            } => {
                 if let Some(t) = self.test_mut(index) {
                     // The sandbox's own clock decides when it noticed first.
                     t.verdict = if time_ms > t.limit_ms && verdict == TestVerdict::Passed {
-                        TestVerdict::TimeLimit { limit_ms: t.limit_ms }
+                        TestVerdict::TimeLimit {
+                            limit_ms: t.limit_ms,
+                        }
                     } else {
                         verdict
                     };
@@ -415,7 +456,9 @@ impl RunTracker {
         match self.phase {
             Phase::Testing(i) => {
                 if let Some(t) = self.test_mut(i) {
-                    t.verdict = TestVerdict::TimeLimit { limit_ms: t.limit_ms };
+                    t.verdict = TestVerdict::TimeLimit {
+                        limit_ms: t.limit_ms,
+                    };
                     t.time_ms = Some(t.limit_ms);
                 }
                 self.stop_remaining();
@@ -438,7 +481,7 @@ impl RunTracker {
             (None, SandboxEnd::StackOverflow) => TestVerdict::RuntimeError {
                 error: PyError {
                     exception: "RecursionError".into(),
-                    message: "maximum recursion depth exceeded: the interpreter's stack ran out".into(),
+                    message: "maximum recursion depth exceeded (the browser's stack ran out before Python's limit of 1000 calls)".into(),
                     frames: vec![],
                 },
             },
@@ -484,7 +527,12 @@ impl RunTracker {
         } else if !r.rule_violations.is_empty() {
             Outcome::RuleBroken
         } else {
-            match r.tests.iter().map(|t| &t.verdict).find(|v| **v != TestVerdict::Passed) {
+            match r
+                .tests
+                .iter()
+                .map(|t| &t.verdict)
+                .find(|v| **v != TestVerdict::Passed)
+            {
                 None if r.tests.is_empty() => Outcome::InternalError,
                 None if r.mode == Mode::Submit => Outcome::Accepted,
                 None => Outcome::SamplesPassed,
@@ -518,7 +566,10 @@ pub fn describe_input(challenge: &Challenge, index: usize) -> String {
         TestKind::Program { stdin, .. } if stdin.is_empty() => "no input".into(),
         TestKind::Program { stdin, .. } => format!("stdin: {}", crate::value::str_repr(stdin)),
         TestKind::Suite { version } => {
-            let name = challenge.unittest.as_ref().map_or("", |u| u.function.as_str());
+            let name = challenge
+                .unittest
+                .as_ref()
+                .map_or("", |u| u.function.as_str());
             if *version == 0 {
                 format!("your tests against the correct {name}")
             } else {
@@ -549,7 +600,9 @@ mod tests {
     use crate::catalog::Catalog;
 
     fn tracker(mode: Mode) -> RunTracker {
-        let c = Catalog::embedded().get("is-prime").expect("is-prime exists");
+        let c = Catalog::embedded()
+            .get("is-prime")
+            .expect("is-prime exists");
         RunTracker::new(c, &RunRequest::new(&c.id, "", mode))
     }
 
@@ -558,7 +611,11 @@ mod tests {
         t.apply(Event::Ready);
         for index in indexes {
             t.apply(Event::TestStarted { index });
-            t.apply(Event::TestFinished { index, verdict: TestVerdict::Passed, time_ms: 1 });
+            t.apply(Event::TestFinished {
+                index,
+                verdict: TestVerdict::Passed,
+                time_ms: 1,
+            });
         }
         t.apply(Event::Finished);
     }
@@ -569,7 +626,10 @@ mod tests {
         pass_all(&mut run);
         assert_eq!(run.report().outcome, Outcome::SamplesPassed);
         let mut submit = tracker(Mode::Submit);
-        assert!(submit.report().tests.len() > run.report().tests.len(), "submit adds hidden tests");
+        assert!(
+            submit.report().tests.len() > run.report().tests.len(),
+            "submit adds hidden tests"
+        );
         pass_all(&mut submit);
         assert_eq!(submit.report().outcome, Outcome::Accepted);
     }
@@ -579,14 +639,22 @@ mod tests {
         let mut t = tracker(Mode::Submit);
         t.apply(Event::Ready);
         t.apply(Event::TestStarted { index: 0 });
-        t.apply(Event::TestFinished { index: 0, verdict: TestVerdict::Passed, time_ms: 3 });
+        t.apply(Event::TestFinished {
+            index: 0,
+            verdict: TestVerdict::Passed,
+            time_ms: 3,
+        });
         t.apply(Event::TestStarted { index: 1 });
         t.timed_out();
         let r = t.report();
         assert_eq!(r.outcome, Outcome::TimeLimit);
         assert_eq!(r.tests[0].verdict, TestVerdict::Passed);
         assert!(matches!(r.tests[1].verdict, TestVerdict::TimeLimit { .. }));
-        assert!(r.tests[2..].iter().all(|x| x.verdict == TestVerdict::NotRun));
+        assert!(
+            r.tests[2..]
+                .iter()
+                .all(|x| x.verdict == TestVerdict::NotRun)
+        );
     }
 
     #[test]
@@ -595,8 +663,15 @@ mod tests {
         let limit = t.report().tests[0].limit_ms;
         t.apply(Event::Ready);
         t.apply(Event::TestStarted { index: 0 });
-        t.apply(Event::TestFinished { index: 0, verdict: TestVerdict::Passed, time_ms: limit + 1 });
-        assert!(matches!(t.report().tests[0].verdict, TestVerdict::TimeLimit { .. }));
+        t.apply(Event::TestFinished {
+            index: 0,
+            verdict: TestVerdict::Passed,
+            time_ms: limit + 1,
+        });
+        assert!(matches!(
+            t.report().tests[0].verdict,
+            TestVerdict::TimeLimit { .. }
+        ));
     }
 
     #[test]
@@ -606,7 +681,11 @@ mod tests {
         t.apply(Event::TestStarted { index: 0 });
         t.ended(SandboxEnd::Exited(3));
         assert_eq!(t.report().outcome, Outcome::Exited);
-        assert!(t.report().tests[1..].iter().all(|x| x.verdict == TestVerdict::NotRun));
+        assert!(
+            t.report().tests[1..]
+                .iter()
+                .all(|x| x.verdict == TestVerdict::NotRun)
+        );
 
         let mut t = tracker(Mode::Run);
         t.apply(Event::Ready);
@@ -618,7 +697,13 @@ mod tests {
         let mut t = tracker(Mode::Run);
         t.ended(SandboxEnd::Crashed("trap".into()));
         assert_eq!(t.report().outcome, Outcome::InternalError);
-        assert!(t.report().internal_error.as_deref().unwrap().contains("trap"));
+        assert!(
+            t.report()
+                .internal_error
+                .as_deref()
+                .unwrap()
+                .contains("trap")
+        );
     }
 
     #[test]
@@ -628,7 +713,11 @@ mod tests {
         let before = t.report().clone();
         t.apply(Event::TestFinished {
             index: 0,
-            verdict: TestVerdict::WrongAnswer { message: "x".into(), expected: None, actual: None },
+            verdict: TestVerdict::WrongAnswer {
+                message: "x".into(),
+                expected: None,
+                actual: None,
+            },
             time_ms: 1,
         });
         t.timed_out();
@@ -640,8 +729,16 @@ mod tests {
         let mut t = tracker(Mode::Run);
         t.apply(Event::Ready);
         t.apply(Event::TestStarted { index: 0 });
-        for (stream, text) in [(Stream::Stdout, "a"), (Stream::Stdout, "b"), (Stream::Stderr, "c")] {
-            t.apply(Event::Output { index: 0, stream, text: text.into() });
+        for (stream, text) in [
+            (Stream::Stdout, "a"),
+            (Stream::Stdout, "b"),
+            (Stream::Stderr, "c"),
+        ] {
+            t.apply(Event::Output {
+                index: 0,
+                stream,
+                text: text.into(),
+            });
         }
         let out = &t.report().tests[0].output;
         assert_eq!(out.len(), 2);

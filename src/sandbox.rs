@@ -38,14 +38,27 @@ const NATIVE_STACK_BYTES: usize = 256 << 20;
 /// Returns a message when the input is not a valid request.
 pub fn serve(workdir: &Path) -> Result<(), String> {
     let mut input = String::new();
-    std::io::stdin().read_to_string(&mut input).map_err(|e| format!("cannot read stdin: {e}"))?;
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .map_err(|e| format!("cannot read stdin: {e}"))?;
     let (secret, request) = parse_sandbox_stdin(&input)?;
     drop(input);
-    memory::arm(encode_event(&secret, &Event::MemoryLimit { limit_bytes: memory::LIMIT_BYTES }));
+    memory::arm(encode_event(
+        &secret,
+        &Event::MemoryLimit {
+            limit_bytes: memory::LIMIT_BYTES,
+        },
+    ));
     let sink = SecretLines { secret };
     let run = || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            judge::run(&request, workdir, Box::new(SecretLines { secret: sink.secret.clone() }));
+            judge::run(
+                &request,
+                workdir,
+                Box::new(SecretLines {
+                    secret: sink.secret.clone(),
+                }),
+            );
         }))
     };
     // Natively the interpreter gets a thread with a stack deep enough for any
@@ -67,7 +80,9 @@ pub fn serve(workdir: &Path) -> Result<(), String> {
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_else(|| "unknown panic".into());
         let mut sink = sink;
-        sink.emit(Event::InternalError { message: format!("the judge panicked: {message}") });
+        sink.emit(Event::InternalError {
+            message: format!("the judge panicked: {message}"),
+        });
     }
     Ok(())
 }
@@ -81,7 +96,11 @@ pub struct LineSplitter {
 
 impl LineSplitter {
     pub fn new(max: usize) -> Self {
-        LineSplitter { buf: Vec::new(), overlong: false, max }
+        LineSplitter {
+            buf: Vec::new(),
+            overlong: false,
+            max,
+        }
     }
 
     /// Feeds bytes; calls `line` for each complete line.
@@ -145,7 +164,12 @@ mod parent {
             .map(|i| {
                 let mut h = std::collections::hash_map::RandomState::new().build_hasher();
                 h.write_u64(n ^ (i << 32));
-                h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
+                h.write_u128(
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .unwrap_or_default()
+                        .as_nanos(),
+                );
                 format!("{:016x}", h.finish())
             })
             .collect()
@@ -154,7 +178,11 @@ mod parent {
     fn scratch_dir() -> std::io::Result<PathBuf> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("pyprep-{}-{n}-{}", std::process::id(), &secret()[..8]));
+        let dir = std::env::temp_dir().join(format!(
+            "pyprep-{}-{n}-{}",
+            std::process::id(),
+            &secret()[..8]
+        ));
         std::fs::create_dir_all(&dir)?;
         Ok(dir)
     }
@@ -181,8 +209,14 @@ mod parent {
 
         /// A sandbox started by `launch`, given the host scratch folder: e.g. the
         /// WASI build under a JavaScript runtime, which sees that folder as `/`.
-        pub fn with_launcher(describe: &str, launch: impl Fn(&Path) -> Command + Send + Sync + 'static) -> Self {
-            Sandbox { launch: Arc::new(launch), describe: describe.to_owned() }
+        pub fn with_launcher(
+            describe: &str,
+            launch: impl Fn(&Path) -> Command + Send + Sync + 'static,
+        ) -> Self {
+            Sandbox {
+                launch: Arc::new(launch),
+                describe: describe.to_owned(),
+            }
         }
 
         /// Runs `request` against the catalog built into the sandbox binary.
@@ -200,7 +234,9 @@ mod parent {
             let dir = match scratch_dir() {
                 Ok(d) => d,
                 Err(e) => {
-                    tracker.ended(SandboxEnd::Crashed(format!("cannot create a scratch folder: {e}")));
+                    tracker.ended(SandboxEnd::Crashed(format!(
+                        "cannot create a scratch folder: {e}"
+                    )));
                     return tracker.into_report();
                 }
             };
@@ -212,7 +248,10 @@ mod parent {
             let mut child = match spawned {
                 Ok(c) => c,
                 Err(e) => {
-                    tracker.ended(SandboxEnd::Crashed(format!("cannot start {}: {e}", self.describe)));
+                    tracker.ended(SandboxEnd::Crashed(format!(
+                        "cannot start {}: {e}",
+                        self.describe
+                    )));
                     let _ = std::fs::remove_dir_all(&dir);
                     return tracker.into_report();
                 }

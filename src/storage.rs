@@ -151,7 +151,9 @@ impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RecordError::Unreadable(why) => write!(f, "it could not be read ({why})"),
-            RecordError::Newer(v) => write!(f, "it was saved by a newer version of PyPrep (format {v})"),
+            RecordError::Newer(v) => {
+                write!(f, "it was saved by a newer version of PyPrep (format {v})")
+            }
         }
     }
 }
@@ -160,8 +162,8 @@ impl fmt::Display for RecordError {
 ///
 /// Fails when the text is not a record of `kind`, or when a newer version wrote it.
 pub fn parse_record(kind: RecordKind, text: &str) -> Result<Record, RecordError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| RecordError::Unreadable(format!("invalid JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| RecordError::Unreadable(format!("invalid JSON: {e}")))?;
     let value = migrate(kind, value)?;
     let bad = |e: serde_json::Error| RecordError::Unreadable(e.to_string());
     Ok(match kind {
@@ -175,7 +177,10 @@ pub fn parse_record(kind: RecordKind, text: &str) -> Result<Record, RecordError>
 ///
 /// Format 0 (before versions): a draft was a JSON string of code, progress a
 /// bare boolean "solved". Fails for versions newer than this build knows.
-pub fn migrate(kind: RecordKind, value: serde_json::Value) -> Result<serde_json::Value, RecordError> {
+pub fn migrate(
+    kind: RecordKind,
+    value: serde_json::Value,
+) -> Result<serde_json::Value, RecordError> {
     use serde_json::{Value, json};
     let version = match &value {
         Value::Object(map) => match map.get("v") {
@@ -198,12 +203,19 @@ pub fn migrate(kind: RecordKind, value: serde_json::Value) -> Result<serde_json:
             "at": 0.0,
         })),
         (_, _, value @ Value::Object(_)) => Ok(value),
-        (_, _, other) => Err(RecordError::Unreadable(format!("unexpected {}", short(&other.to_string())))),
+        (_, _, other) => Err(RecordError::Unreadable(format!(
+            "unexpected {}",
+            short(&other.to_string())
+        ))),
     }
 }
 
 fn short(text: &str) -> String {
-    if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text.to_owned() }
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text.to_owned()
+    }
 }
 
 /// A saved item the app could not use, reported to the user.
@@ -238,10 +250,15 @@ impl Saved {
     pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Saved {
         let mut saved = Saved::default();
         for (key, text) in entries {
-            let Some((kind, id)) = RecordKind::parse_key(key) else { continue };
+            let Some((kind, id)) = RecordKind::parse_key(key) else {
+                continue;
+            };
             match parse_record(kind, text) {
                 Ok(record) => saved.insert(id, record),
-                Err(error) => saved.unusable.push(Unusable { key: key.to_owned(), error }),
+                Err(error) => saved.unusable.push(Unusable {
+                    key: key.to_owned(),
+                    error,
+                }),
             }
         }
         saved
@@ -287,7 +304,12 @@ impl Saved {
         let entries: serde_json::Map<String, serde_json::Value> = self
             .records()
             .into_iter()
-            .map(|(k, r)| (k, serde_json::from_str(&r.to_json()).expect("records are JSON")))
+            .map(|(k, r)| {
+                (
+                    k,
+                    serde_json::from_str(&r.to_json()).expect("records are JSON"),
+                )
+            })
             .collect();
         serde_json::to_string_pretty(&serde_json::json!({
             "format": EXPORT_FORMAT,
@@ -304,14 +326,18 @@ impl Saved {
 /// Fails, naming the first problem, if the file is not an export, comes from a
 /// newer version, or holds any record that cannot be read.
 pub fn parse_export(text: &str) -> Result<Vec<(String, Record)>, String> {
-    let doc: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("This is not a PyPrep export: invalid JSON ({e})."))?;
+    let doc: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("This is not a PyPrep export: invalid JSON ({e})."))?;
     if doc.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
-        return Err("This is not a PyPrep export: the format field is missing or different.".into());
+        return Err(
+            "This is not a PyPrep export: the format field is missing or different.".into(),
+        );
     }
     let version = doc.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
     if version > VERSION as u64 {
-        return Err(format!("This export comes from a newer version of PyPrep (format {version})."));
+        return Err(format!(
+            "This export comes from a newer version of PyPrep (format {version})."
+        ));
     }
     let entries = doc
         .get("entries")
@@ -319,9 +345,10 @@ pub fn parse_export(text: &str) -> Result<Vec<(String, Record)>, String> {
         .ok_or("This export has no entries.")?;
     let mut records = Vec::new();
     for (key, value) in entries {
-        let (kind, _) =
-            RecordKind::parse_key(key).ok_or_else(|| format!("The export holds an unknown item “{key}”."))?;
-        let record = parse_record(kind, &value.to_string()).map_err(|e| format!("The item “{key}”: {e}."))?;
+        let (kind, _) = RecordKind::parse_key(key)
+            .ok_or_else(|| format!("The export holds an unknown item “{key}”."))?;
+        let record = parse_record(kind, &value.to_string())
+            .map_err(|e| format!("The item “{key}”: {e}."))?;
         records.push((key.clone(), record));
     }
     Ok(records)
@@ -335,7 +362,9 @@ pub fn merge_import(current: &Saved, incoming: Vec<(String, Record)>) -> Vec<(St
         .into_iter()
         .filter_map(|(key, new)| {
             let merged = match (existing.get(&key), new) {
-                (Some(Record::Progress(old)), Record::Progress(new)) => Record::Progress(old.merge(&new)),
+                (Some(Record::Progress(old)), Record::Progress(new)) => {
+                    Record::Progress(old.merge(&new))
+                }
                 (Some(old), new) if old.at() > new.at() => return None,
                 (_, new) => new,
             };
@@ -352,7 +381,10 @@ mod tests {
     fn keys_round_trip_and_foreign_keys_are_ignored() {
         let key = RecordKind::Draft.key("is-prime");
         assert_eq!(key, "pyprep.draft.is-prime");
-        assert_eq!(RecordKind::parse_key(&key), Some((RecordKind::Draft, "is-prime")));
+        assert_eq!(
+            RecordKind::parse_key(&key),
+            Some((RecordKind::Draft, "is-prime"))
+        );
         assert_eq!(RecordKind::parse_key("other.draft.x"), None);
         assert_eq!(RecordKind::parse_key("pyprep.draft."), None);
         let saved = Saved::load([("theme", "dark"), ("pyprep.unknown.x", "{}")]);
@@ -361,7 +393,10 @@ mod tests {
 
     #[test]
     fn records_round_trip_with_their_version() {
-        let d = Record::Draft(Draft { code: "print(1)\n".into(), at: 5.0 });
+        let d = Record::Draft(Draft {
+            code: "print(1)\n".into(),
+            at: 5.0,
+        });
         let json = d.to_json();
         assert!(json.contains("\"v\":1"));
         assert_eq!(parse_record(RecordKind::Draft, &json), Ok(d));
@@ -370,11 +405,15 @@ mod tests {
     #[test]
     fn format_0_records_migrate() {
         // Format 0 kept a draft as a JSON string of code.
-        let Record::Draft(d) = parse_record(RecordKind::Draft, "\"x = 1\"").unwrap() else { panic!() };
+        let Record::Draft(d) = parse_record(RecordKind::Draft, "\"x = 1\"").unwrap() else {
+            panic!()
+        };
         assert_eq!(d.code, "x = 1");
         // A truncated record is not mistaken for code.
         assert!(parse_record(RecordKind::Draft, r#"{"v":1,"code":"x"#).is_err());
-        let Record::Progress(p) = parse_record(RecordKind::Progress, "true").unwrap() else { panic!() };
+        let Record::Progress(p) = parse_record(RecordKind::Progress, "true").unwrap() else {
+            panic!()
+        };
         assert_eq!(p.status, Status::Done);
     }
 
@@ -389,18 +428,44 @@ mod tests {
         assert_eq!(saved.drafts.len(), 1);
         assert_eq!(saved.unusable.len(), 3);
         assert!(saved.blocks(RecordKind::Draft, "b").is_some());
-        assert!(matches!(saved.blocks(RecordKind::Draft, "b").unwrap().error, RecordError::Newer(9)));
+        assert!(matches!(
+            saved.blocks(RecordKind::Draft, "b").unwrap().error,
+            RecordError::Newer(9)
+        ));
         assert!(saved.blocks(RecordKind::Draft, "a").is_none());
         let text = saved.unusable[0].describe();
-        assert!(text.contains("“a”") || text.contains("“b”") || text.contains("“c”"), "{text}");
+        assert!(
+            text.contains("“a”") || text.contains("“b”") || text.contains("“c”"),
+            "{text}"
+        );
     }
 
     #[test]
     fn export_then_import_restores_everything() {
         let mut saved = Saved::default();
-        saved.insert("is-prime", Record::Draft(Draft { code: "def is_prime(n): ...".into(), at: 10.0 }));
-        saved.insert("is-prime", Record::Progress(Progress { status: Status::Done, attempts: 3, at: 11.0 }));
-        saved.insert("why-python", Record::Answer(Answer { text: "Because".into(), checked: vec![0, 2], at: 12.0 }));
+        saved.insert(
+            "is-prime",
+            Record::Draft(Draft {
+                code: "def is_prime(n): ...".into(),
+                at: 10.0,
+            }),
+        );
+        saved.insert(
+            "is-prime",
+            Record::Progress(Progress {
+                status: Status::Done,
+                attempts: 3,
+                at: 11.0,
+            }),
+        );
+        saved.insert(
+            "why-python",
+            Record::Answer(Answer {
+                text: "Because".into(),
+                checked: vec![0, 2],
+                at: 12.0,
+            }),
+        );
         let file = saved.export(99.0);
         let records = parse_export(&file).unwrap();
         let elsewhere = Saved::default();
@@ -415,8 +480,16 @@ mod tests {
 
     #[test]
     fn a_bad_import_is_refused_whole_with_a_reason() {
-        assert!(parse_export("nonsense").unwrap_err().contains("invalid JSON"));
-        assert!(parse_export(r#"{"format":"other"}"#).unwrap_err().contains("format"));
+        assert!(
+            parse_export("nonsense")
+                .unwrap_err()
+                .contains("invalid JSON")
+        );
+        assert!(
+            parse_export(r#"{"format":"other"}"#)
+                .unwrap_err()
+                .contains("format")
+        );
         let newer = r#"{"format":"pyprep-progress","version":7,"entries":{}}"#;
         assert!(parse_export(newer).unwrap_err().contains("newer"));
         let one_bad = r#"{"format":"pyprep-progress","version":1,"entries":{
@@ -429,17 +502,47 @@ mod tests {
     #[test]
     fn import_keeps_newer_local_work_and_merges_progress() {
         let mut local = Saved::default();
-        local.insert("a", Record::Draft(Draft { code: "newer".into(), at: 50.0 }));
-        local.insert("a", Record::Progress(Progress { status: Status::Attempted, attempts: 5, at: 50.0 }));
+        local.insert(
+            "a",
+            Record::Draft(Draft {
+                code: "newer".into(),
+                at: 50.0,
+            }),
+        );
+        local.insert(
+            "a",
+            Record::Progress(Progress {
+                status: Status::Attempted,
+                attempts: 5,
+                at: 50.0,
+            }),
+        );
         let incoming = vec![
-            (RecordKind::Draft.key("a"), Record::Draft(Draft { code: "older".into(), at: 10.0 })),
-            (RecordKind::Progress.key("a"), Record::Progress(Progress { status: Status::Done, attempts: 2, at: 10.0 })),
+            (
+                RecordKind::Draft.key("a"),
+                Record::Draft(Draft {
+                    code: "older".into(),
+                    at: 10.0,
+                }),
+            ),
+            (
+                RecordKind::Progress.key("a"),
+                Record::Progress(Progress {
+                    status: Status::Done,
+                    attempts: 2,
+                    at: 10.0,
+                }),
+            ),
         ];
         let writes = merge_import(&local, incoming);
         assert_eq!(writes.len(), 1, "the older draft is not imported");
         assert_eq!(
             writes[0].1,
-            Record::Progress(Progress { status: Status::Done, attempts: 5, at: 50.0 })
+            Record::Progress(Progress {
+                status: Status::Done,
+                attempts: 5,
+                at: 50.0
+            })
         );
     }
 }

@@ -13,7 +13,11 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "{}: {}", report.challenge, report.headline());
     if let Some(e) = &report.syntax_error {
         let _ = writeln!(out, "  line {}: {}", e.line, e.text);
-        let _ = writeln!(out, "  {}^", " ".repeat(e.column.saturating_sub(1) as usize + e.line.to_string().len() + 7));
+        let _ = writeln!(
+            out,
+            "  {}^",
+            " ".repeat(e.column.saturating_sub(1) as usize + e.line.to_string().len() + 7)
+        );
     }
     for v in &report.rule_violations {
         let _ = writeln!(out, "  line {}: {}", v.line, v.message);
@@ -26,9 +30,19 @@ pub fn render(report: &Report) -> String {
         };
         let time = t.time_ms.map(|ms| format!("  {ms} ms")).unwrap_or_default();
         let hidden = if t.sample { "" } else { " (hidden)" };
-        let _ = writeln!(out, "  {mark} {}{hidden}: {}  [{}]{time}", t.name, t.input, t.verdict.title());
+        let _ = writeln!(
+            out,
+            "  {mark} {}{hidden}: {}  [{}]{time}",
+            t.name,
+            t.input,
+            t.verdict.title()
+        );
         match &t.verdict {
-            TestVerdict::WrongAnswer { message, expected, actual } => {
+            TestVerdict::WrongAnswer {
+                message,
+                expected,
+                actual,
+            } => {
                 let _ = writeln!(out, "       {message}");
                 if let Some(e) = expected {
                     let _ = writeln!(out, "       expected: {}", indent(e));
@@ -40,9 +54,17 @@ pub fn render(report: &Report) -> String {
             TestVerdict::RuntimeError { error } => {
                 let _ = writeln!(out, "       {}", error.summary());
                 for f in &error.frames {
-                    let _ = writeln!(out, "         line {}, in {}: {}", f.line, f.function, f.source);
+                    let _ = writeln!(
+                        out,
+                        "         line {}, in {}: {}",
+                        f.line, f.function, f.source
+                    );
                     if f.repeated > 0 {
-                        let _ = writeln!(out, "         [previous line repeated {} more times]", f.repeated);
+                        let _ = writeln!(
+                            out,
+                            "         [previous line repeated {} more times]",
+                            f.repeated
+                        );
                     }
                 }
             }
@@ -64,7 +86,12 @@ pub fn render(report: &Report) -> String {
             _ => {}
         }
         if t.verdict != TestVerdict::Passed {
-            let printed: String = t.output.iter().filter(|c| c.stream != Stream::Echo).map(|c| c.text.as_str()).collect();
+            let printed: String = t
+                .output
+                .iter()
+                .filter(|c| c.stream != Stream::Echo)
+                .map(|c| c.text.as_str())
+                .collect();
             if !printed.trim().is_empty() {
                 let _ = writeln!(out, "       printed: {}", indent(printed.trim_end()));
             }

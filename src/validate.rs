@@ -23,7 +23,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "challenges/{}: {}: {}", self.challenge, self.source, self.reason)
+        write!(
+            f,
+            "challenges/{}: {}: {}",
+            self.challenge, self.source, self.reason
+        )
     }
 }
 
@@ -37,7 +41,11 @@ pub struct Tally {
 }
 
 /// Checks `challenge` by running submissions through `run`; returns its problems.
-pub fn check_challenge(challenge: &Challenge, run: &dyn Fn(&Challenge, &RunRequest) -> Report, tally: &mut Tally) -> Vec<Problem> {
+pub fn check_challenge(
+    challenge: &Challenge,
+    run: &dyn Fn(&Challenge, &RunRequest) -> Report,
+    tally: &mut Tally,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     tally.challenges += 1;
     if !challenge.kind.is_judged() {
@@ -56,29 +64,47 @@ pub fn check_challenge(challenge: &Challenge, run: &dyn Fn(&Challenge, &RunReque
         };
         run(challenge, &request)
     };
-    let reference_file = if challenge.kind == Kind::Quiz { "quiz.answer" } else { "solution.py" };
+    let reference_file = if challenge.kind == Kind::Quiz {
+        "quiz.answer"
+    } else {
+        "solution.py"
+    };
     let reference = submit(&challenge.solution);
     tally.references += 1;
     if reference.outcome != Outcome::Accepted {
-        problems.push(problem(reference_file, format!("the reference is not accepted: {}", reference.headline())));
+        problems.push(problem(
+            reference_file,
+            format!("the reference is not accepted: {}", reference.headline()),
+        ));
     }
     if challenge.kind.is_code() {
         let starter = submit(&challenge.starter);
         if starter.outcome == Outcome::Accepted {
-            problems.push(problem("starter.py", "the starter code already passes every test".into()));
+            problems.push(problem(
+                "starter.py",
+                "the starter code already passes every test".into(),
+            ));
         }
     }
     for wrong in &challenge.wrong {
         tally.wrong_answers += 1;
-        let source = if challenge.kind == Kind::Quiz { format!("quiz.{}", wrong.name) } else { format!("wrong/{}.py", wrong.name) };
+        let source = if challenge.kind == Kind::Quiz {
+            format!("quiz.{}", wrong.name)
+        } else {
+            format!("wrong/{}.py", wrong.name)
+        };
         let report = submit(&wrong.code);
         match report.outcome {
-            Outcome::Accepted => {
-                problems.push(problem(&source, "passes every test: add a hidden test that catches it".into()))
-            }
+            Outcome::Accepted => problems.push(problem(
+                &source,
+                "passes every test: add a hidden test that catches it".into(),
+            )),
             Outcome::SyntaxError if challenge.kind.is_code() => problems.push(problem(
                 &source,
-                format!("does not compile, so it proves nothing: {}", report.headline()),
+                format!(
+                    "does not compile, so it proves nothing: {}",
+                    report.headline()
+                ),
             )),
             _ => {}
         }
@@ -139,7 +165,12 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
         passed: Option<bool>,
     }
 
-    fn run_python(python: &Path, args: &[&str], stdin: &str, dir: &Path) -> Result<(String, String), String> {
+    fn run_python(
+        python: &Path,
+        args: &[&str],
+        stdin: &str,
+        dir: &Path,
+    ) -> Result<(String, String), String> {
         let mut child = Command::new(python)
             .args(args)
             .current_dir(dir)
@@ -167,8 +198,18 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
                 String::from_utf8_lossy(&buf).into_owned()
             })
         };
-        let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
-        let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+        let out = drain(
+            child
+                .stdout
+                .take()
+                .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+        );
+        let err = drain(
+            child
+                .stderr
+                .take()
+                .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+        );
         let started = Instant::now();
         let timed_out = loop {
             match child.try_wait() {
@@ -183,9 +224,15 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
             }
         };
         let _ = feeder.join();
-        let (out, err) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+        let (out, err) = (
+            out.join().unwrap_or_default(),
+            err.join().unwrap_or_default(),
+        );
         if timed_out {
-            return Err(format!("CPython took more than {} s", CPYTHON_TIMEOUT.as_secs()));
+            return Err(format!(
+                "CPython took more than {} s",
+                CPYTHON_TIMEOUT.as_secs()
+            ));
         }
         Ok((out, err))
     }
@@ -193,7 +240,11 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
     fn scratch() -> Result<std::path::PathBuf, String> {
         use std::sync::atomic::{AtomicU64, Ordering};
         static N: AtomicU64 = AtomicU64::new(0);
-        let dir = std::env::temp_dir().join(format!("pyprep-cpython-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+        let dir = std::env::temp_dir().join(format!(
+            "pyprep-cpython-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         Ok(dir)
@@ -224,22 +275,33 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
         }
     }
 
-    fn call_script(spec: &CallSpec, python: &Path, dir: &Path) -> Result<Vec<CallResult>, Vec<String>> {
+    fn call_script(
+        spec: &CallSpec,
+        python: &Path,
+        dir: &Path,
+    ) -> Result<Vec<CallResult>, Vec<String>> {
         let input = serde_json::to_string(spec).expect("spec serializes");
-        let (stdout, stderr) = run_python(python, &["-c", CALLS_PY], &input, dir).map_err(|e| vec![e])?;
-        serde_json::from_str(stdout.trim()).map_err(|_| vec![format!("CPython failed: {}", stderr.trim())])
+        let (stdout, stderr) =
+            run_python(python, &["-c", CALLS_PY], &input, dir).map_err(|e| vec![e])?;
+        serde_json::from_str(stdout.trim())
+            .map_err(|_| vec![format!("CPython failed: {}", stderr.trim())])
     }
 
     fn check_calls(challenge: &Challenge, python: &Path, dir: &Path) -> Result<(), Vec<String>> {
-        let tests: Vec<(usize, &crate::value::Call, &CallOutcome, bool)> = challenge
-            .tests
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| match &t.kind {
-                TestKind::Call { call, outcome, preserve_args, .. } => Some((i, call, outcome, *preserve_args)),
-                _ => None,
-            })
-            .collect();
+        let mut tests: Vec<(usize, crate::value::Call, &CallOutcome, bool)> = Vec::new();
+        for (i, t) in challenge.tests.iter().enumerate() {
+            if let TestKind::Call {
+                text,
+                outcome,
+                preserve_args,
+                ..
+            } = &t.kind
+            {
+                let call = crate::value::Call::parse(text)
+                    .map_err(|e| vec![format!("{}: {e}", t.name)])?;
+                tests.push((i, call, outcome, *preserve_args));
+            }
+        }
         let spec = CallSpec {
             kind: "calls",
             helpers: &challenge.helpers,
@@ -249,21 +311,30 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
                 .map(|(_, call, _, _)| CallTest {
                     function: call.function.clone(),
                     args: call.args.iter().map(Value::repr).collect(),
-                    kwargs: call.kwargs.iter().map(|(k, v)| (k.clone(), v.repr())).collect(),
+                    kwargs: call
+                        .kwargs
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.repr()))
+                        .collect(),
                 })
                 .collect(),
             function: "",
             versions: vec![],
         };
         // Files are not needed by function tests except delete-style ones; give each its files.
-        let results = if challenge.tests.iter().any(|t| !t.files.is_empty() || !t.expect_files.is_empty() || !t.absent_files.is_empty()) {
+        let results = if challenge.tests.iter().any(|t| {
+            !t.files.is_empty() || !t.expect_files.is_empty() || !t.absent_files.is_empty()
+        }) {
             let mut all = Vec::new();
             for (i, (ti, ..)) in tests.iter().enumerate() {
                 let test = &challenge.tests[*ti];
                 let _ = std::fs::remove_dir_all(dir);
                 let _ = std::fs::create_dir_all(dir);
                 write_files(test, dir);
-                let one = CallSpec { tests: vec![spec.tests[i].clone()], ..spec.clone() };
+                let one = CallSpec {
+                    tests: vec![spec.tests[i].clone()],
+                    ..spec.clone()
+                };
                 let mut r = call_script(&one, python, dir)?;
                 let mut problems = Vec::new();
                 check_files(test, dir, &mut problems);
@@ -281,27 +352,48 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
             let name = &challenge.tests[*index].name;
             let what = format!("{name} ({call})");
             match outcome {
-                CallOutcome::Returns { value, compare } => match &result.returned {
+                CallOutcome::Returns { compare, .. } => match &result.returned {
                     Some(text) => {
-                        let mut actual = Value::parse(text).unwrap_or(Value::Opaque { type_name: text.clone() });
+                        let value = outcome
+                            .expected_value()
+                            .and_then(Result::ok)
+                            .unwrap_or(Value::None);
+                        let value = &value;
+                        let mut actual = Value::parse(text).unwrap_or(Value::Opaque {
+                            type_name: text.clone(),
+                        });
                         if matches!(value, Value::Linked(_)) && actual == Value::None {
                             actual = Value::Linked(vec![]);
                         }
                         if !value.matches(&actual, compare) {
-                            problems.push(format!("{what}: expected {}, CPython got {text}", value.repr()));
+                            problems.push(format!(
+                                "{what}: expected {}, CPython got {text}",
+                                value.repr()
+                            ));
                         }
                     }
-                    None => problems.push(format!("{what}: CPython raised {}", result.raised.unwrap_or_default())),
+                    None => problems.push(format!(
+                        "{what}: CPython raised {}",
+                        result.raised.unwrap_or_default()
+                    )),
                 },
                 CallOutcome::Raises { exception } => {
                     if !result.mro.as_ref().is_some_and(|m| m.contains(exception)) {
-                        problems.push(format!("{what}: expected {exception}, CPython gave {:?}", result.returned.or(result.raised)));
+                        problems.push(format!(
+                            "{what}: expected {exception}, CPython gave {:?}",
+                            result.returned.or(result.raised)
+                        ));
                     }
                 }
                 CallOutcome::Check(check) => match (&result.returned, check) {
-                    (None, _) => problems.push(format!("{what}: CPython raised {}", result.raised.unwrap_or_default())),
+                    (None, _) => problems.push(format!(
+                        "{what}: CPython raised {}",
+                        result.raised.unwrap_or_default()
+                    )),
                     (Some(text), crate::challenge::Check::PairSum) => {
-                        let actual = Value::parse(text).unwrap_or(Value::Opaque { type_name: text.clone() });
+                        let actual = Value::parse(text).unwrap_or(Value::Opaque {
+                            type_name: text.clone(),
+                        });
                         if let crate::report::TestVerdict::WrongAnswer { message, .. } =
                             crate::judge::checks::pair_sum_verdict(&call.args, &actual)
                         {
@@ -311,17 +403,21 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
                     _ => {}
                 },
             }
-            if *preserve
-                && let Some(after) = &result.args_after
-            {
+            if *preserve && let Some(after) = &result.args_after {
                 for (before, after) in call.args.iter().zip(after) {
                     if Value::parse(after).ok().as_ref() != Some(before) {
-                        problems.push(format!("{what}: CPython run changed an argument to {after}"));
+                        problems.push(format!(
+                            "{what}: CPython run changed an argument to {after}"
+                        ));
                     }
                 }
             }
         }
-        if problems.is_empty() { Ok(()) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 
     fn write_files(test: &crate::challenge::Test, dir: &Path) {
@@ -351,25 +447,38 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
     fn check_program(challenge: &Challenge, python: &Path, dir: &Path) -> Result<(), Vec<String>> {
         let mut problems = Vec::new();
         for test in &challenge.tests {
-            let TestKind::Program { stdin, stdout } = &test.kind else { continue };
+            let TestKind::Program { stdin, stdout } = &test.kind else {
+                continue;
+            };
             let _ = std::fs::remove_dir_all(dir);
             let _ = std::fs::create_dir_all(dir);
             write_files(test, dir);
             let _ = std::fs::write(dir.join("solution.py"), &challenge.solution);
-            let (out, err) = run_python(python, &["-c", PROGRAM_PRELUDE], stdin, dir).map_err(|e| vec![e])?;
+            let (out, err) =
+                run_python(python, &["-c", PROGRAM_PRELUDE], stdin, dir).map_err(|e| vec![e])?;
             if let Some(want) = stdout
                 && normalize_output(want) != normalize_output(&out)
             {
-                problems.push(format!("{}: CPython printed {out:?}, expected {want:?} (stderr: {})", test.name, err.trim()));
+                problems.push(format!(
+                    "{}: CPython printed {out:?}, expected {want:?} (stderr: {})",
+                    test.name,
+                    err.trim()
+                ));
             }
             let _ = std::fs::remove_file(dir.join("solution.py"));
             check_files(test, dir, &mut problems);
         }
-        if problems.is_empty() { Ok(()) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 
     fn check_suite(challenge: &Challenge, python: &Path, dir: &Path) -> Result<(), Vec<String>> {
-        let Some(spec) = &challenge.unittest else { return Ok(()) };
+        let Some(spec) = &challenge.unittest else {
+            return Ok(());
+        };
         let call = CallSpec {
             kind: "suite",
             helpers: "",
@@ -383,20 +492,34 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
         for (i, (v, r)) in spec.versions.iter().zip(results).enumerate() {
             let passed = r.passed.unwrap_or(false);
             if (i == 0) != passed {
-                let what = if i == 0 { "fail on the correct version".to_owned() } else { format!("miss the bug: {}", v.description) };
+                let what = if i == 0 {
+                    "fail on the correct version".to_owned()
+                } else {
+                    format!("miss the bug: {}", v.description)
+                };
                 problems.push(format!("under CPython the reference tests {what}"));
             }
         }
-        if problems.is_empty() { Ok(()) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 
     fn check_quiz(challenge: &Challenge, python: &Path, dir: &Path) -> Result<(), Vec<String>> {
-        let Some(quiz) = &challenge.quiz else { return Ok(()) };
-        let (out, err) = run_python(python, &["-c", &quiz.snippet], "", dir).map_err(|e| vec![e])?;
+        let Some(quiz) = &challenge.quiz else {
+            return Ok(());
+        };
+        let (out, err) =
+            run_python(python, &["-c", &quiz.snippet], "", dir).map_err(|e| vec![e])?;
         if normalize_output(&out) != normalize_output(&challenge.solution) {
-            return Err(vec![format!("CPython prints {out:?}, the answer says {:?} (stderr: {})", challenge.solution, err.trim())]);
+            return Err(vec![format!(
+                "CPython prints {out:?}, the answer says {:?} (stderr: {})",
+                challenge.solution,
+                err.trim()
+            )]);
         }
         Ok(())
     }
-
 }

@@ -38,7 +38,9 @@ pub enum Value {
     /// `rng(seed)`: the challenge's counting random source, seeded.
     Rng(u64),
     /// An object the judge does not read into a value; only its type is known.
-    Opaque { type_name: String },
+    Opaque {
+        type_name: String,
+    },
 }
 
 /// How an actual value is compared with the expected one.
@@ -192,7 +194,10 @@ impl Value {
         if opts.unordered
             && let (Value::List(e), Value::List(a)) = (self, actual)
         {
-            let inner = Compare { unordered: false, ..*opts };
+            let inner = Compare {
+                unordered: false,
+                ..*opts
+            };
             return same_multiset(e, a, &inner);
         }
         matches_exact(self, actual, opts)
@@ -220,10 +225,7 @@ fn matches_exact(e: &Value, a: &Value, opts: &Compare) -> bool {
     use Value::*;
     match (e, a) {
         (Float(x), Float(y)) => floats_match(*x, *y, opts.float_tolerance),
-        (List(x), List(y))
-        | (Tuple(x), Tuple(y))
-        | (Linked(x), Linked(y))
-        | (Tree(x), Tree(y)) => {
+        (List(x), List(y)) | (Tuple(x), Tuple(y)) | (Linked(x), Linked(y)) | (Tree(x), Tree(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| matches_exact(p, q, opts))
         }
         (Set(x), Set(y)) | (FrozenSet(x), FrozenSet(y)) => same_multiset(x, y, opts),
@@ -301,7 +303,9 @@ fn contains_opaque(v: &Value) -> bool {
         | Value::FrozenSet(x)
         | Value::Linked(x)
         | Value::Tree(x) => x.iter().any(contains_opaque),
-        Value::Dict(p) => p.iter().any(|(k, v)| contains_opaque(k) || contains_opaque(v)),
+        Value::Dict(p) => p
+            .iter()
+            .any(|(k, v)| contains_opaque(k) || contains_opaque(v)),
         _ => false,
     }
 }
@@ -316,7 +320,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Rust's `{:e}` prints the shortest digits that round-trip, like Python's repr.
     let sci = format!("{:e}", f.abs());
@@ -327,8 +335,16 @@ pub fn float_repr(f: f64) -> String {
     let decpt = exp + 1;
     let body = if decpt > 16 || decpt < -3 {
         let (first, rest) = digits.split_at(1);
-        let frac = if rest.is_empty() { String::new() } else { format!(".{rest}") };
-        format!("{first}{frac}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+        let frac = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        format!(
+            "{first}{frac}e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     } else if decpt <= 0 {
         format!("0.{}{}", "0".repeat((-decpt) as usize), digits)
     } else if (decpt as usize) >= digits.len() {
@@ -342,7 +358,11 @@ pub fn float_repr(f: f64) -> String {
 
 /// `repr(s)` of a Python str: single quotes unless only double quotes avoid escaping.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -385,7 +405,11 @@ fn is_printable(c: char) -> bool {
 
 /// `repr(b)` of Python bytes.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::from("b");
     out.push(quote as char);
     for &c in b {
@@ -416,7 +440,9 @@ impl Call {
         let mut p = Parser::new(text);
         p.skip_ws();
         let start = p.pos;
-        let function = p.ident().ok_or_else(|| p.error_at(start, "expected a function name"))?;
+        let function = p
+            .ident()
+            .ok_or_else(|| p.error_at(start, "expected a function name"))?;
         p.expect('(')?;
         let mut args = Vec::new();
         let mut kwargs: Vec<(String, Value)> = Vec::new();
@@ -434,7 +460,9 @@ impl Call {
                 Some(name) => {
                     p.expect('=')?;
                     if kwargs.iter().any(|(k, _)| *k == name) {
-                        return Err(p.error_at(save, &format!("keyword argument '{name}' repeated")));
+                        return Err(
+                            p.error_at(save, &format!("keyword argument '{name}' repeated"))
+                        );
                     }
                     kwargs.push((name, p.value()?));
                 }
@@ -453,7 +481,11 @@ impl Call {
             p.expect(',')?;
         }
         p.end()?;
-        Ok(Call { function, args, kwargs })
+        Ok(Call {
+            function,
+            args,
+            kwargs,
+        })
     }
 }
 
@@ -541,9 +573,11 @@ mod arith {
 
     pub fn add(a: Value, b: Value) -> Result<Value, &'static str> {
         match (a, b) {
-            (a @ Value::Int(_), b @ Value::Int(_)) => {
-                int(&a).zip(int(&b)).and_then(|(x, y)| x.checked_add(y)).map(Value::int).ok_or("int too large")
-            }
+            (a @ Value::Int(_), b @ Value::Int(_)) => int(&a)
+                .zip(int(&b))
+                .and_then(|(x, y)| x.checked_add(y))
+                .map(Value::int)
+                .ok_or("int too large"),
             (Value::Str(x), Value::Str(y)) => Ok(Value::Str(x + &y)),
             (Value::List(mut x), Value::List(y)) => {
                 x.extend(y);
@@ -553,17 +587,31 @@ mod arith {
                 x.extend(y);
                 Ok(Value::Tuple(x))
             }
-            (a, b) => float(&a).zip(float(&b)).map(|(x, y)| Value::Float(x + y)).ok_or("'+' needs two numbers or two sequences of one type"),
+            (a, b) => float(&a)
+                .zip(float(&b))
+                .map(|(x, y)| Value::Float(x + y))
+                .ok_or("'+' needs two numbers or two sequences of one type"),
         }
     }
 
     pub fn mul(a: Value, b: Value) -> Result<Value, &'static str> {
         let (seq, n) = match (a, b) {
             (a @ Value::Int(_), b @ Value::Int(_)) => {
-                return int(&a).zip(int(&b)).and_then(|(x, y)| x.checked_mul(y)).map(Value::int).ok_or("int too large");
+                return int(&a)
+                    .zip(int(&b))
+                    .and_then(|(x, y)| x.checked_mul(y))
+                    .map(Value::int)
+                    .ok_or("int too large");
             }
-            (n @ Value::Int(_), seq) | (seq, n @ Value::Int(_)) => (seq, int(&n).ok_or("int too large")?),
-            (a, b) => return float(&a).zip(float(&b)).map(|(x, y)| Value::Float(x * y)).ok_or("'*' needs numbers, or a sequence and an int"),
+            (n @ Value::Int(_), seq) | (seq, n @ Value::Int(_)) => {
+                (seq, int(&n).ok_or("int too large")?)
+            }
+            (a, b) => {
+                return float(&a)
+                    .zip(float(&b))
+                    .map(|(x, y)| Value::Float(x * y))
+                    .ok_or("'*' needs numbers, or a sequence and an int");
+            }
         };
         let n = usize::try_from(n).unwrap_or(0);
         let len = match &seq {
@@ -600,7 +648,10 @@ mod arith {
 
 fn dedup(items: Vec<Value>) -> Vec<Value> {
     let mut seen = std::collections::HashSet::new();
-    items.into_iter().filter(|v| seen.insert(v.repr())).collect()
+    items
+        .into_iter()
+        .filter(|v| seen.insert(v.repr()))
+        .collect()
 }
 
 /// Nesting deeper than this in a literal is refused rather than risking the stack.
@@ -614,11 +665,18 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(src: &'a str) -> Self {
-        Parser { src, pos: 0, depth: 0 }
+        Parser {
+            src,
+            pos: 0,
+            depth: 0,
+        }
     }
 
     fn error_at(&self, offset: usize, message: &str) -> ParseError {
-        ParseError { offset, message: message.to_owned() }
+        ParseError {
+            offset,
+            message: message.to_owned(),
+        }
     }
 
     fn error(&self, message: &str) -> ParseError {
@@ -653,7 +711,11 @@ impl<'a> Parser<'a> {
 
     fn expect(&mut self, c: char) -> Result<(), ParseError> {
         self.skip_ws();
-        if self.eat(c) { Ok(()) } else { Err(self.error(&format!("expected '{c}'"))) }
+        if self.eat(c) {
+            Ok(())
+        } else {
+            Err(self.error(&format!("expected '{c}'")))
+        }
     }
 
     fn end(&mut self) -> Result<(), ParseError> {
@@ -802,7 +864,9 @@ impl<'a> Parser<'a> {
                     return if lower.contains('b') {
                         let s = self.string(raw)?;
                         if !s.is_ascii() {
-                            return Err(self.error_at(save, "bytes literal with non-ASCII characters"));
+                            return Err(
+                                self.error_at(save, "bytes literal with non-ASCII characters")
+                            );
                         }
                         Ok(Value::Bytes(s.into_bytes()))
                     } else {
@@ -828,7 +892,9 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         let arg = if self.peek() == Some(')') {
             None
-        } else if self.rest().starts_with("range(") && matches!(name, "list" | "tuple" | "set" | "frozenset") {
+        } else if self.rest().starts_with("range(")
+            && matches!(name, "list" | "tuple" | "set" | "frozenset")
+        {
             Some(self.range()?)
         } else {
             Some(self.value()?)
@@ -855,10 +921,9 @@ impl<'a> Parser<'a> {
                     "inf" | "+inf" | "infinity" => Ok(Value::Float(f64::INFINITY)),
                     "-inf" | "-infinity" => Ok(Value::Float(f64::NEG_INFINITY)),
                     "nan" => Ok(Value::Float(f64::NAN)),
-                    other => other
-                        .parse::<f64>()
-                        .map(Value::Float)
-                        .map_err(|_| self.error_at(start, "float(...) of text that is not a number")),
+                    other => other.parse::<f64>().map(Value::Float).map_err(|_| {
+                        self.error_at(start, "float(...) of text that is not a number")
+                    }),
                 },
                 _ => Err(self.error_at(start, "float(...) takes a string such as 'inf'")),
             },
@@ -892,11 +957,17 @@ impl<'a> Parser<'a> {
             [lo, hi, step] if step != 0 => (lo, hi, step),
             _ => return Err(self.error_at(start, "range(...) takes 1 to 3 ints, step not 0")),
         };
-        let len = if step > 0 { (hi - lo + step - 1) / step } else { (lo - hi - step - 1) / -step };
+        let len = if step > 0 {
+            (hi - lo + step - 1) / step
+        } else {
+            (lo - hi - step - 1) / -step
+        };
         if len > arith::MAX_LEN as i128 {
             return Err(self.error_at(start, "range too long for a test"));
         }
-        Ok(Value::List((0..len.max(0)).map(|i| Value::int(lo + i * step)).collect()))
+        Ok(Value::List(
+            (0..len.max(0)).map(|i| Value::int(lo + i * step)).collect(),
+        ))
     }
 
     fn items(&mut self, close: char) -> Result<Vec<Value>, ParseError> {
@@ -964,7 +1035,9 @@ impl<'a> Parser<'a> {
                 !(c.is_ascii_alphanumeric()
                     || c == '_'
                     || c == '.'
-                    || ((c == '-' || c == '+') && i > 0 && matches!(rest.as_bytes()[i - 1], b'e' | b'E')))
+                    || ((c == '-' || c == '+')
+                        && i > 0
+                        && matches!(rest.as_bytes()[i - 1], b'e' | b'E')))
             })
             .map_or(rest.len(), |(i, _)| i);
         let text: String = rest[..len].chars().filter(|&c| c != '_').collect();
@@ -1092,7 +1165,10 @@ mod tests {
             ("True", "True"),
             ("-0", "0"),
             ("1_000", "1000"),
-            ("12345678901234567890123456789", "12345678901234567890123456789"),
+            (
+                "12345678901234567890123456789",
+                "12345678901234567890123456789",
+            ),
             ("0x1f", "31"),
             ("2.50", "2.5"),
             ("1e16", "1e+16"),
@@ -1142,7 +1218,10 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_literal() {
-        for bad in ["", "[1, 2", "foo", "'open", "{1: 2", "007", "[1] x", "float(3)", "rng(-1)", "1 +", "range(3)", "1 / 2"] {
+        for bad in [
+            "", "[1, 2", "foo", "'open", "{1: 2", "007", "[1] x", "float(3)", "rng(-1)", "1 +",
+            "range(3)", "1 / 2",
+        ] {
             assert!(Value::parse(bad).is_err(), "{bad:?} should not parse");
         }
         let deep = "[".repeat(500) + &"]".repeat(500);
@@ -1157,7 +1236,9 @@ mod tests {
         assert!(!p("[1, 2]").matches(&p("(1, 2)"), &c));
         assert!(!p("'True'").matches(&p("True"), &c));
         assert!(p("[1, 2.5, 'x']").matches(&p("[1, 2.5, 'x']"), &c));
-        let opaque = Value::Opaque { type_name: "Liar".into() };
+        let opaque = Value::Opaque {
+            type_name: "Liar".into(),
+        };
         assert!(!p("1").matches(&opaque, &c));
         assert!(!Value::List(vec![opaque.clone()]).matches(&Value::List(vec![opaque]), &c));
     }
@@ -1167,7 +1248,10 @@ mod tests {
         let a = p("{'x': 1, 'y': 2}");
         let b = p("{'y': 2, 'x': 1}");
         assert!(a.matches(&b, &Compare::default()));
-        let ordered = Compare { ordered_dict: true, ..Compare::default() };
+        let ordered = Compare {
+            ordered_dict: true,
+            ..Compare::default()
+        };
         assert!(!a.matches(&b, &ordered));
         assert!(a.matches(&a.clone(), &ordered));
         assert!(!a.matches(&p("{'x': 1, 'y': 3}"), &Compare::default()));
@@ -1175,7 +1259,10 @@ mod tests {
 
     #[test]
     fn unordered_lists_and_sets_ignore_order_but_not_counts() {
-        let un = Compare { unordered: true, ..Compare::default() };
+        let un = Compare {
+            unordered: true,
+            ..Compare::default()
+        };
         assert!(p("[1, 2, 2]").matches(&p("[2, 1, 2]"), &un));
         assert!(!p("[1, 2, 2]").matches(&p("[1, 1, 2]"), &un));
         assert!(!p("[1, 2]").matches(&p("[2, 1]"), &Compare::default()));
@@ -1184,7 +1271,10 @@ mod tests {
 
     #[test]
     fn float_tolerance_is_absolute_or_relative() {
-        let tol = Compare { float_tolerance: Some(1e-9), ..Compare::default() };
+        let tol = Compare {
+            float_tolerance: Some(1e-9),
+            ..Compare::default()
+        };
         assert!(p("0.3").matches(&Value::Float(0.1 + 0.2), &tol));
         assert!(!p("0.3").matches(&Value::Float(0.1 + 0.2), &Compare::default()));
         assert!(p("1e20").matches(&Value::Float(1e20 * (1.0 + 1e-12)), &tol));
@@ -1198,7 +1288,10 @@ mod tests {
         assert_eq!(c.function, "sort_by_value");
         assert_eq!(c.args.len(), 1);
         assert_eq!(c.kwargs[0].0, "reverse");
-        assert_eq!(c.to_string(), "sort_by_value({'a': 2, 'b': 1}, reverse=True)");
+        assert_eq!(
+            c.to_string(),
+            "sort_by_value({'a': 2, 'b': 1}, reverse=True)"
+        );
         assert_eq!(Call::parse("f()").unwrap().to_string(), "f()");
         assert!(Call::parse("f(a=1, 2)").is_err());
         assert!(Call::parse("f(1").is_err());

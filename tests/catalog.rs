@@ -13,7 +13,9 @@ use std::sync::Mutex;
 
 fn python3() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("python3")).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join("python3"))
+        .find(|p| p.is_file())
 }
 
 #[test]
@@ -36,11 +38,15 @@ fn every_challenge_passes_validation() {
                     };
                     let Some(c) = challenges.get(i) else { break };
                     let mut t = Tally::default();
-                    let mut found = validate::check_challenge(c, &|c, r| sandbox.run_challenge(c, r), &mut t);
+                    let mut found =
+                        validate::check_challenge(c, &|c, r| sandbox.run_challenge(c, r), &mut t);
                     if let Some(py) = &python {
                         found.extend(validate::check_with_cpython(c, py));
                     }
-                    problems.lock().unwrap().extend(found.into_iter().map(|p| p.to_string()));
+                    problems
+                        .lock()
+                        .unwrap()
+                        .extend(found.into_iter().map(|p| p.to_string()));
                     let mut all = tally.lock().unwrap();
                     all.references += t.references;
                     all.wrong_answers += t.wrong_answers;
@@ -49,17 +55,37 @@ fn every_challenge_passes_validation() {
         }
     });
     let problems = problems.into_inner().unwrap();
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
     let tally = tally.into_inner().unwrap();
-    assert!(tally.wrong_answers >= tally.references, "each judged challenge keeps wrong answers");
+    assert!(
+        tally.wrong_answers >= tally.references,
+        "each judged challenge keeps wrong answers"
+    );
 }
 
 #[test]
 fn coding_challenges_are_complete() {
-    for c in Catalog::embedded().challenges.iter().filter(|c| c.group == Group::Coding) {
-        assert!(c.wrong.len() >= 3, "{}: at least 3 plausible wrong answers", c.id);
+    for c in Catalog::embedded()
+        .challenges
+        .iter()
+        .filter(|c| c.group == Group::Coding)
+    {
+        assert!(
+            c.wrong.len() >= 3,
+            "{}: at least 3 plausible wrong answers",
+            c.id
+        );
         assert!((1..=3).contains(&c.hints.len()), "{}: 1-3 hints", c.id);
-        assert!(!c.explanation.source.trim().is_empty(), "{}: an explanation", c.id);
+        assert!(
+            !c.explanation.source.trim().is_empty(),
+            "{}: an explanation",
+            c.id
+        );
         if matches!(c.kind, Kind::Function | Kind::Program) {
             assert!(c.tests.iter().any(|t| !t.sample), "{}: hidden tests", c.id);
             assert!(c.tests.iter().any(|t| t.sample), "{}: sample tests", c.id);

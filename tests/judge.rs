@@ -23,22 +23,51 @@ fn a_correct_answer_is_accepted_and_run_uses_only_samples() {
 
 #[test]
 fn a_wrong_value_shows_the_call_expected_and_actual() {
-    let r = run_samples(&native(), "is-prime", "def is_prime(n):\n    return n % 2 == 1\n");
+    let r = run_samples(
+        &native(),
+        "is-prime",
+        "def is_prime(n):\n    return n % 2 == 1\n",
+    );
     assert_eq!(r.outcome, Outcome::WrongAnswer);
     let t = r.first_failure().unwrap();
     assert_eq!(t.input, "is_prime(2)");
-    let TestVerdict::WrongAnswer { expected, actual, .. } = &t.verdict else { panic!("{:?}", t.verdict) };
-    assert_eq!((expected.as_deref(), actual.as_deref()), (Some("True"), Some("False")));
+    let TestVerdict::WrongAnswer {
+        expected, actual, ..
+    } = &t.verdict
+    else {
+        panic!("{:?}", t.verdict)
+    };
+    assert_eq!(
+        (expected.as_deref(), actual.as_deref()),
+        (Some("True"), Some("False"))
+    );
 }
 
 #[test]
 fn types_are_exact_and_say_so() {
-    let r = run_samples(&native(), "fibonacci", "def fibonacci(n):\n    return tuple([0, 1, 1, 2, 3][:n])\n");
-    let TestVerdict::WrongAnswer { message, actual, .. } = &r.first_failure().unwrap().verdict else { panic!() };
+    let r = run_samples(
+        &native(),
+        "fibonacci",
+        "def fibonacci(n):\n    return tuple([0, 1, 1, 2, 3][:n])\n",
+    );
+    let TestVerdict::WrongAnswer {
+        message, actual, ..
+    } = &r.first_failure().unwrap().verdict
+    else {
+        panic!()
+    };
     assert!(message.contains("expected list, got tuple"), "{message}");
     assert_eq!(actual.as_deref(), Some("()"));
-    let r = run_samples(&native(), "is-prime", "def is_prime(n):\n    return 'True' if n in (2, 17) else 'False'\n");
-    assert_eq!(r.outcome, Outcome::WrongAnswer, "the string 'True' is not True");
+    let r = run_samples(
+        &native(),
+        "is-prime",
+        "def is_prime(n):\n    return 'True' if n in (2, 17) else 'False'\n",
+    );
+    assert_eq!(
+        r.outcome,
+        Outcome::WrongAnswer,
+        "the string 'True' is not True"
+    );
 }
 
 #[test]
@@ -55,10 +84,20 @@ fn a_syntax_error_is_reported_once_with_line_and_column() {
 fn a_runtime_error_points_at_the_candidates_own_lines() {
     let code = "def helper(n):\n    return [][n]\n\ndef is_prime(n):\n    return helper(n)\n";
     let r = run_samples(&native(), "is-prime", code);
-    let TestVerdict::RuntimeError { error } = &r.first_failure().unwrap().verdict else { panic!() };
+    let TestVerdict::RuntimeError { error } = &r.first_failure().unwrap().verdict else {
+        panic!()
+    };
     assert_eq!(error.exception, "IndexError");
-    let lines: Vec<(u32, &str)> = error.frames.iter().map(|f| (f.line, f.function.as_str())).collect();
-    assert_eq!(lines, vec![(5, "is_prime"), (2, "helper")], "only the candidate's frames, innermost last");
+    let lines: Vec<(u32, &str)> = error
+        .frames
+        .iter()
+        .map(|f| (f.line, f.function.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![(5, "is_prime"), (2, "helper")],
+        "only the candidate's frames, innermost last"
+    );
     assert_eq!(error.frames[1].source, "return [][n]");
 }
 
@@ -68,8 +107,16 @@ fn output_is_captured_per_test_and_never_judged_for_functions() {
     let r = run_samples(&native(), "is-prime", code);
     assert_eq!(r.outcome, Outcome::SamplesPassed);
     for t in &r.tests {
-        let printed: String = t.output.iter().filter(|c| c.stream == Stream::Stdout).map(|c| c.text.as_str()).collect();
-        assert_eq!(printed, format!("checking {}\n", &t.input[9..t.input.len() - 1]));
+        let printed: String = t
+            .output
+            .iter()
+            .filter(|c| c.stream == Stream::Stdout)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(
+            printed,
+            format!("checking {}\n", &t.input[9..t.input.len() - 1])
+        );
     }
 }
 
@@ -81,43 +128,72 @@ fn program_output_ignores_trailing_whitespace_and_prompts() {
     let first = &r.tests[0];
     assert_eq!(first.verdict, TestVerdict::Passed, "{}", r.headline());
     let streams: Vec<Stream> = first.output.iter().map(|c| c.stream).collect();
-    assert_eq!(&streams[..4], &[Stream::Prompt, Stream::Echo, Stream::Prompt, Stream::Echo]);
+    assert_eq!(
+        &streams[..4],
+        &[Stream::Prompt, Stream::Echo, Stream::Prompt, Stream::Echo]
+    );
 }
 
 #[test]
 fn reading_past_the_input_is_an_eof_error() {
     let code = "a = input()\nb = input()\nc = input()\n";
     let r = run_samples(&native(), "greeting", code);
-    let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else { panic!("{:?}", r.tests[0].verdict) };
-    assert_eq!((error.exception.as_str(), error.line()), ("EOFError", Some(3)));
+    let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else {
+        panic!("{:?}", r.tests[0].verdict)
+    };
+    assert_eq!(
+        (error.exception.as_str(), error.line()),
+        ("EOFError", Some(3))
+    );
 }
 
 #[test]
 fn files_are_given_before_and_checked_after() {
-    let r = submit(&native(), "reverse-file", &common::challenge("reverse-file").solution);
+    let r = submit(
+        &native(),
+        "reverse-file",
+        &common::challenge("reverse-file").solution,
+    );
     assert_eq!(r.outcome, Outcome::Accepted, "{}", r.headline());
-    let r = run_samples(&native(), "reverse-file", "print(open('missing.txt').read())\n");
-    let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else { panic!() };
+    let r = run_samples(
+        &native(),
+        "reverse-file",
+        "print(open('missing.txt').read())\n",
+    );
+    let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else {
+        panic!()
+    };
     assert_eq!(error.exception, "FileNotFoundError");
 }
 
 #[test]
 fn a_test_suite_that_misses_a_bug_is_told_which() {
     let c = common::challenge("unit-testing");
-    let weak = c.wrong.iter().find(|w| w.name == "assert_true_only").unwrap();
+    let weak = c
+        .wrong
+        .iter()
+        .find(|w| w.name == "assert_true_only")
+        .unwrap();
     let r = submit(&native(), "unit-testing", &weak.code);
     assert_eq!(r.outcome, Outcome::WrongAnswer);
     let missed = r.first_failure().unwrap();
-    let TestVerdict::WrongAnswer { message, .. } = &missed.verdict else { panic!() };
+    let TestVerdict::WrongAnswer { message, .. } = &missed.verdict else {
+        panic!()
+    };
     assert!(message.contains("returns a number such as 96"), "{message}");
 }
 
 #[test]
 fn a_quiz_answer_is_checked_by_running_the_snippet() {
     let sandbox = native();
-    assert_eq!(submit(&sandbox, "list-slice-quiz", "[2, 3]\n").outcome, Outcome::Accepted);
+    assert_eq!(
+        submit(&sandbox, "list-slice-quiz", "[2, 3]\n").outcome,
+        Outcome::Accepted
+    );
     let r = submit(&sandbox, "list-slice-quiz", "[1, 2]");
-    let TestVerdict::WrongAnswer { expected, .. } = &r.tests[0].verdict else { panic!() };
+    let TestVerdict::WrongAnswer { expected, .. } = &r.tests[0].verdict else {
+        panic!()
+    };
     assert_eq!(expected.as_deref(), Some("[2, 3]"));
 }
 

@@ -20,8 +20,12 @@ fn wasi_check(id: &str, code: &str, root: &Path) -> Report {
         .args(["check", id, "/answer.py", "--json"])
         .output()
         .expect("node runs");
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{id}: no report ({e}): {}", String::from_utf8_lossy(&out.stderr)))
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{id}: no report ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
 }
 
 fn verdicts(r: &Report) -> Vec<&'static str> {
@@ -33,12 +37,28 @@ fn first_five_references_get_the_same_verdicts_under_wasi() {
     let root = std::env::temp_dir().join(format!("pyprep-wasi-test-{}", std::process::id()));
     std::fs::create_dir_all(&root).unwrap();
     let native = common::native();
-    for id in ["is-prime", "fibonacci", "reverse-file", "greeting", "merge-two-lists"] {
+    for id in [
+        "is-prime",
+        "fibonacci",
+        "reverse-file",
+        "greeting",
+        "merge-two-lists",
+    ] {
         let c = common::challenge(id);
         let wasi = wasi_check(id, &c.solution, &root);
         let here = native.run(&common::request(id, &c.solution, Mode::Submit));
-        assert_eq!(wasi.outcome, Outcome::Accepted, "{id} under WASI: {}", wasi.headline());
-        assert_eq!(here.outcome, Outcome::Accepted, "{id} natively: {}", here.headline());
+        assert_eq!(
+            wasi.outcome,
+            Outcome::Accepted,
+            "{id} under WASI: {}",
+            wasi.headline()
+        );
+        assert_eq!(
+            here.outcome,
+            Outcome::Accepted,
+            "{id} natively: {}",
+            here.headline()
+        );
         assert_eq!(verdicts(&wasi), verdicts(&here), "{id}");
         // And a wrong answer is wrong in the same way in both.
         let wrong = &c.wrong[0].code;

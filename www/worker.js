@@ -93,7 +93,15 @@ async function runOnce(run, request) {
   const shim = new WASI(['pyprep', 'sandbox', '--workdir', '/'], [], fds);
   try {
     const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: shim.wasiImport });
-    const code = shim.start(instance);
+    let code = 0;
+    if (typeof WebAssembly.promising === 'function') {
+      // Run on a stack of its own (JSPI): a worker's own stack is small, and
+      // the interpreter recurses natively for every Python call.
+      shim.inst = instance;
+      await WebAssembly.promising(instance.exports._start)();
+    } else {
+      code = shim.start(instance);
+    }
     post(JSON.stringify({ type: 'exited', run, code: code | 0 }));
   } catch (e) {
     if (e instanceof WASIProcExit) {

@@ -31,7 +31,13 @@ pub struct ChallengeError {
 
 impl fmt::Display for ChallengeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.path.display(), self.field, self.reason)
+        write!(
+            f,
+            "{}: {}: {}",
+            self.path.display(),
+            self.field,
+            self.reason
+        )
     }
 }
 
@@ -233,7 +239,10 @@ pub fn load_challenge(folder: &Path, errors: &mut Vec<ChallengeError>) -> Option
         }
     };
     let before = errors.len();
-    let mut p = Problems { path: &toml_path, errors };
+    let mut p = Problems {
+        path: &toml_path,
+        errors,
+    };
     check_text_fields(&raw, &mut p);
 
     let code_file = |name: &str, p: &mut Problems| -> Option<String> {
@@ -277,7 +286,10 @@ pub fn load_challenge(folder: &Path, errors: &mut Vec<ChallengeError>) -> Option
             if raw.tests.is_empty() {
                 p.add("tests", "a function or program challenge needs tests");
             } else if !raw.tests.iter().any(|t| t.sample) {
-                p.add("tests", "mark at least one test `sample = true` so Run has something to run");
+                p.add(
+                    "tests",
+                    "mark at least one test `sample = true` so Run has something to run",
+                );
             }
         }
         Kind::Unittest => match &raw.unittest {
@@ -296,16 +308,25 @@ pub fn load_challenge(folder: &Path, errors: &mut Vec<ChallengeError>) -> Option
                     p.add("quiz.snippet", "is empty");
                 }
                 if q.wrong_answers.is_empty() {
-                    p.add("quiz.wrong_answers", "list at least one plausible wrong prediction");
+                    p.add(
+                        "quiz.wrong_answers",
+                        "list at least one plausible wrong prediction",
+                    );
                 }
                 solution = q.answer.clone();
                 wrong = q
                     .wrong_answers
                     .iter()
                     .enumerate()
-                    .map(|(i, a)| WrongAnswer { name: format!("wrong_answers[{i}]"), code: a.clone() })
+                    .map(|(i, a)| WrongAnswer {
+                        name: format!("wrong_answers[{i}]"),
+                        code: a.clone(),
+                    })
                     .collect();
-                quiz = Some(Quiz { snippet: q.snippet.clone(), wrong_answers: q.wrong_answers.clone() });
+                quiz = Some(Quiz {
+                    snippet: q.snippet.clone(),
+                    wrong_answers: q.wrong_answers.clone(),
+                });
                 tests = vec![Test {
                     name: "Your prediction".into(),
                     sample: true,
@@ -337,11 +358,17 @@ pub fn load_challenge(folder: &Path, errors: &mut Vec<ChallengeError>) -> Option
         ("practice", raw.practice.is_some(), Kind::Practice),
     ] {
         if present && raw.kind != kind {
-            p.add(table, format!("only a {} challenge has a [{table}] table", kind.label()));
+            p.add(
+                table,
+                format!("only a {} challenge has a [{table}] table", kind.label()),
+            );
         }
     }
     if !raw.tests.is_empty() && !matches!(raw.kind, Kind::Function | Kind::Program) {
-        p.add("tests", format!("a {} challenge has no [[tests]]", raw.kind.label()));
+        p.add(
+            "tests",
+            format!("a {} challenge has no [[tests]]", raw.kind.label()),
+        );
     }
     check_helpers(&tests, &helpers, &mut p);
     check_rules(&raw.rules, &tests, &mut p);
@@ -379,9 +406,16 @@ fn check_text_fields(raw: &RawChallenge, p: &mut Problems) {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !id_ok {
-        p.add("id", format!("'{}' must be lowercase letters, digits and dashes", raw.id));
+        p.add(
+            "id",
+            format!("'{}' must be lowercase letters, digits and dashes", raw.id),
+        );
     }
-    for (field, value) in [("title", &raw.title), ("question", &raw.question), ("prompt", &raw.prompt)] {
+    for (field, value) in [
+        ("title", &raw.title),
+        ("question", &raw.question),
+        ("prompt", &raw.prompt),
+    ] {
         if value.trim().is_empty() {
             p.add(field, "is empty");
         }
@@ -417,7 +451,13 @@ fn read_py_folder(dir: &Path, errors: &mut Vec<ChallengeError>) -> Vec<WrongAnsw
         .collect()
 }
 
-fn convert_test(i: usize, t: &RawTest, kind: Kind, default_limit: u32, p: &mut Problems) -> Option<Test> {
+fn convert_test(
+    i: usize,
+    t: &RawTest,
+    kind: Kind,
+    default_limit: u32,
+    p: &mut Problems,
+) -> Option<Test> {
     let field = |name: &str| format!("tests[{i}].{name}");
     let before = p.errors.len();
     let time_limit_ms = t.time_limit_ms.unwrap_or(default_limit);
@@ -431,9 +471,14 @@ fn convert_test(i: usize, t: &RawTest, kind: Kind, default_limit: u32, p: &mut P
     {
         let bad = path.is_empty()
             || path.starts_with('/')
-            || path.split(['/', '\\']).any(|part| part == ".." || part.is_empty());
+            || path
+                .split(['/', '\\'])
+                .any(|part| part == ".." || part.is_empty());
         if bad {
-            p.add(field(name), format!("'{path}' must be a plain relative path"));
+            p.add(
+                field(name),
+                format!("'{path}' must be a plain relative path"),
+            );
         }
     }
     let test_kind = match kind {
@@ -444,7 +489,10 @@ fn convert_test(i: usize, t: &RawTest, kind: Kind, default_limit: u32, p: &mut P
                 }
             }
             let Some(text) = &t.call else {
-                p.add(field("call"), "missing: a function test calls the candidate's function");
+                p.add(
+                    field("call"),
+                    "missing: a function test calls the candidate's function",
+                );
                 return None;
             };
             let call = match Call::parse(text) {
@@ -456,13 +504,16 @@ fn convert_test(i: usize, t: &RawTest, kind: Kind, default_limit: u32, p: &mut P
             };
             let given = [t.expected.is_some(), t.raises.is_some(), t.check.is_some()];
             if given.iter().filter(|g| **g).count() != 1 {
-                p.add(field("expected"), "give exactly one of `expected`, `raises` or `check`");
+                p.add(
+                    field("expected"),
+                    "give exactly one of `expected`, `raises` or `check`",
+                );
                 return None;
             }
             let outcome = if let Some(expected) = &t.expected {
                 match Value::parse(expected) {
-                    Ok(value) => CallOutcome::Returns {
-                        value,
+                    Ok(_) => CallOutcome::Returns {
+                        expected: expected.trim().to_owned(),
                         compare: Compare {
                             float_tolerance: t.float_tolerance,
                             ordered_dict: t.ordered_dict,
@@ -476,13 +527,23 @@ fn convert_test(i: usize, t: &RawTest, kind: Kind, default_limit: u32, p: &mut P
                 }
             } else if let Some(exception) = &t.raises {
                 if !is_identifier(exception) {
-                    p.add(field("raises"), format!("'{exception}' is not an exception name"));
+                    p.add(
+                        field("raises"),
+                        format!("'{exception}' is not an exception name"),
+                    );
                 }
-                CallOutcome::Raises { exception: exception.clone() }
+                CallOutcome::Raises {
+                    exception: exception.clone(),
+                }
             } else {
                 CallOutcome::Check(t.check.expect("exactly one outcome is set"))
             };
-            TestKind::Call { call, text: text.trim().to_owned(), outcome, preserve_args: t.preserve_args }
+            TestKind::Call {
+                text: text.trim().to_owned(),
+                function: call.function,
+                outcome,
+                preserve_args: t.preserve_args,
+            }
         }
         Kind::Program => {
             for (name, present) in [
@@ -492,13 +553,19 @@ fn convert_test(i: usize, t: &RawTest, kind: Kind, default_limit: u32, p: &mut P
                 ("check", t.check.is_some()),
             ] {
                 if present {
-                    p.add(field(name), "a program test has stdin/stdout/files, not calls");
+                    p.add(
+                        field(name),
+                        "a program test has stdin/stdout/files, not calls",
+                    );
                 }
             }
             if t.stdout.is_none() && t.expect_files.is_empty() && t.absent_files.is_empty() {
                 p.add(field("stdout"), "a program test must check stdout or files");
             }
-            TestKind::Program { stdin: t.stdin.clone().unwrap_or_default(), stdout: t.stdout.clone() }
+            TestKind::Program {
+                stdin: t.stdin.clone().unwrap_or_default(),
+                stdout: t.stdout.clone(),
+            }
         }
         _ => return None,
     };
@@ -524,30 +591,42 @@ fn is_identifier(s: &str) -> bool {
 
 fn convert_unittest(u: &RawUnitTest, folder: &Path, p: &mut Problems) -> Option<UnitTestSpec> {
     if !is_identifier(&u.function) {
-        p.add("unittest.function", format!("'{}' is not a function name", u.function));
+        p.add(
+            "unittest.function",
+            format!("'{}' is not a function name", u.function),
+        );
     }
     if u.bugs.is_empty() {
         p.add("unittest.bugs", "list at least one buggy version");
     }
     let mut versions = Vec::new();
     let files = std::iter::once((u.correct.as_str(), "", "unittest.correct".to_owned())).chain(
-        u.bugs
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.file.as_str(), b.description.as_str(), format!("unittest.bugs[{i}].file"))),
+        u.bugs.iter().enumerate().map(|(i, b)| {
+            (
+                b.file.as_str(),
+                b.description.as_str(),
+                format!("unittest.bugs[{i}].file"),
+            )
+        }),
     );
     for (file, description, field) in files {
         let path = folder.join("versions").join(file);
         match std::fs::read_to_string(&path) {
             Ok(code) => versions.push(Version {
-                name: Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+                name: Path::new(file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 description: description.to_owned(),
                 code,
             }),
             Err(e) => p.add(field, format!("cannot read {}: {e}", path.display())),
         }
     }
-    (versions.len() == u.bugs.len() + 1).then(|| UnitTestSpec { function: u.function.clone(), versions })
+    (versions.len() == u.bugs.len() + 1).then(|| UnitTestSpec {
+        function: u.function.clone(),
+        versions,
+    })
 }
 
 /// One test per version: passing on the correct one, failing on each bug.
@@ -572,25 +651,30 @@ fn unittest_tests(spec: &UnitTestSpec, time_limit_ms: u32) -> Vec<Test> {
         .collect()
 }
 
-fn values_in(t: &Test) -> Vec<&Value> {
-    match &t.kind {
-        TestKind::Call { call, outcome, .. } => {
-            let mut v: Vec<&Value> = call.args.iter().chain(call.kwargs.iter().map(|(_, v)| v)).collect();
-            if let CallOutcome::Returns { value, .. } = outcome {
-                v.push(value);
-            }
-            v
-        }
-        _ => vec![],
+/// The values a call test uses (already checked to parse).
+fn values_in(t: &Test) -> Vec<Value> {
+    let mut values = Vec::new();
+    if let Some(Ok(call)) = t.kind.parsed_call() {
+        values.extend(call.args);
+        values.extend(call.kwargs.into_iter().map(|(_, v)| v));
     }
+    if let TestKind::Call { outcome, .. } = &t.kind
+        && let Some(Ok(v)) = outcome.expected_value()
+    {
+        values.push(v);
+    }
+    values
 }
 
 fn uses(v: &Value, pred: &dyn Fn(&Value) -> bool) -> bool {
     pred(v)
         || match v {
-            Value::List(x) | Value::Tuple(x) | Value::Set(x) | Value::FrozenSet(x) | Value::Linked(x) | Value::Tree(x) => {
-                x.iter().any(|i| uses(i, pred))
-            }
+            Value::List(x)
+            | Value::Tuple(x)
+            | Value::Set(x)
+            | Value::FrozenSet(x)
+            | Value::Linked(x)
+            | Value::Tree(x) => x.iter().any(|i| uses(i, pred)),
             Value::Dict(pairs) => pairs.iter().any(|(k, v)| uses(k, pred) || uses(v, pred)),
             _ => false,
         }
@@ -604,9 +688,14 @@ fn check_helpers(tests: &[Test], helpers: &str, p: &mut Problems) {
         ("CountingRandom", &|v| matches!(v, Value::Rng(_))),
     ];
     for (class, pred) in needs {
-        let used = tests.iter().any(|t| values_in(t).into_iter().any(|v| uses(v, pred)));
+        let used = tests
+            .iter()
+            .any(|t| values_in(t).iter().any(|v| uses(v, pred)));
         if used && !helpers.contains(&format!("class {class}")) {
-            p.add("tests", format!("tests use {class} values but helpers.py defines no class {class}"));
+            p.add(
+                "tests",
+                format!("tests use {class} values but helpers.py defines no class {class}"),
+            );
         }
     }
 }
@@ -615,14 +704,17 @@ fn check_rules(rules: &Rules, tests: &[Test], p: &mut Problems) {
     let called: Vec<&str> = tests
         .iter()
         .filter_map(|t| match &t.kind {
-            TestKind::Call { call, .. } => Some(call.function.as_str()),
+            TestKind::Call { function, .. } => Some(function.as_str()),
             _ => None,
         })
         .collect();
     for (field, names) in [
         ("rules.recursive", &rules.recursive),
         ("rules.no_loops_in", &rules.no_loops_in),
-        ("rules.no_add_assign_in_loop_in", &rules.no_add_assign_in_loop_in),
+        (
+            "rules.no_add_assign_in_loop_in",
+            &rules.no_add_assign_in_loop_in,
+        ),
     ] {
         for name in names {
             if !called.contains(&name.as_str()) {

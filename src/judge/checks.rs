@@ -13,7 +13,13 @@ use rustpython_vm::{AsObject, PyObjectRef, PyResult};
 use std::collections::HashMap;
 
 /// Runs `check` on `function` with the test's `call`.
-pub(super) fn run(run: &Run, check: Check, function: &PyObjectRef, call: &Call, classes: &HelperClasses) -> TestVerdict {
+pub(super) fn run(
+    run: &Run,
+    check: Check,
+    function: &PyObjectRef,
+    call: &Call,
+    classes: &HelperClasses,
+) -> TestVerdict {
     let outcome = match check {
         Check::PairSum => pair_sum(run, function, call, classes),
         Check::IndependentCopy => independent_copy(run, function, call, classes),
@@ -26,7 +32,11 @@ pub(super) fn run(run: &Run, check: Check, function: &PyObjectRef, call: &Call, 
 }
 
 fn wrong(message: String, expected: &str, actual: String) -> TestVerdict {
-    TestVerdict::WrongAnswer { message, expected: Some(expected.to_owned()), actual: Some(shorten(&actual)) }
+    TestVerdict::WrongAnswer {
+        message,
+        expected: Some(expected.to_owned()),
+        actual: Some(shorten(&actual)),
+    }
 }
 
 fn call_with(run: &Run, function: &PyObjectRef, args: Vec<PyObjectRef>) -> PyResult {
@@ -34,19 +44,34 @@ fn call_with(run: &Run, function: &PyObjectRef, args: Vec<PyObjectRef>) -> PyRes
 }
 
 fn build_args(run: &Run, call: &Call, classes: &HelperClasses) -> PyResult<Vec<PyObjectRef>> {
-    call.args.iter().map(|v| extract::build(run.vm, v, classes)).collect()
+    call.args
+        .iter()
+        .map(|v| extract::build(run.vm, v, classes))
+        .collect()
 }
 
 /// `two_sum(nums, target)`: any pair at positions i < j summing to target, or None when none does.
-fn pair_sum(run: &Run, function: &PyObjectRef, call: &Call, classes: &HelperClasses) -> PyResult<TestVerdict> {
+fn pair_sum(
+    run: &Run,
+    function: &PyObjectRef,
+    call: &Call,
+    classes: &HelperClasses,
+) -> PyResult<TestVerdict> {
     let result = call_with(run, function, build_args(run, call, classes)?)?;
-    Ok(pair_sum_verdict(&call.args, &extract::read(run.vm, &result)))
+    Ok(pair_sum_verdict(
+        &call.args,
+        &extract::read(run.vm, &result),
+    ))
 }
 
 /// The verdict on `actual` as the answer to `two_sum(args[0], args[1])`.
 pub fn pair_sum_verdict(args: &[Value], actual: &Value) -> TestVerdict {
-    let (Some(Value::List(nums)), Some(target)) = (args.first(), args.get(1).and_then(Value::as_i128)) else {
-        return TestVerdict::Crashed { message: "pair_sum needs (list of ints, int)".into() };
+    let (Some(Value::List(nums)), Some(target)) =
+        (args.first(), args.get(1).and_then(Value::as_i128))
+    else {
+        return TestVerdict::Crashed {
+            message: "pair_sum needs (list of ints, int)".into(),
+        };
     };
     let nums: Vec<i128> = nums.iter().filter_map(Value::as_i128).collect();
     // Some valid pair, to show when the candidate found none.
@@ -64,15 +89,25 @@ pub fn pair_sum_verdict(args: &[Value], actual: &Value) -> TestVerdict {
     };
     match (actual, some_pair) {
         (Value::None, None) => TestVerdict::Passed,
-        (Value::None, Some((a, b))) => {
-            wrong(format!("Returned None, but {a} + {b} == {target}."), &expected_text, "None".into())
-        }
+        (Value::None, Some((a, b))) => wrong(
+            format!("Returned None, but {a} + {b} == {target}."),
+            &expected_text,
+            "None".into(),
+        ),
         (Value::Tuple(pair), _) if pair.len() == 2 => {
             let (Some(a), Some(b)) = (pair[0].as_i128(), pair[1].as_i128()) else {
-                return wrong("The pair must hold two numbers from the list.".into(), &expected_text, actual.repr());
+                return wrong(
+                    "The pair must hold two numbers from the list.".into(),
+                    &expected_text,
+                    actual.repr(),
+                );
             };
             if a + b != target {
-                return wrong(format!("{a} + {b} is {}, not {target}.", a + b), &expected_text, actual.repr());
+                return wrong(
+                    format!("{a} + {b} is {}, not {target}.", a + b),
+                    &expected_text,
+                    actual.repr(),
+                );
             }
             // a must occur at some position before a position holding b.
             let first_a = nums.iter().position(|&n| n == a);
@@ -80,14 +115,19 @@ pub fn pair_sum_verdict(args: &[Value], actual: &Value) -> TestVerdict {
                 TestVerdict::Passed
             } else {
                 wrong(
-                    format!("({a}, {b}) is not two numbers at different positions of the list, a before b."),
+                    format!(
+                        "({a}, {b}) is not two numbers at different positions of the list, a before b."
+                    ),
                     &expected_text,
                     actual.repr(),
                 )
             }
         }
         _ => wrong(
-            format!("Return a tuple (a, b) or None, not a {}.", actual.type_name()),
+            format!(
+                "Return a tuple (a, b) or None, not a {}.",
+                actual.type_name()
+            ),
             &expected_text,
             actual.repr(),
         ),
@@ -95,11 +135,18 @@ pub fn pair_sum_verdict(args: &[Value], actual: &Value) -> TestVerdict {
 }
 
 /// `clone_grid(grid)`: equal to the argument, sharing no list, dict or set with it.
-fn independent_copy(run: &Run, function: &PyObjectRef, call: &Call, classes: &HelperClasses) -> PyResult<TestVerdict> {
+fn independent_copy(
+    run: &Run,
+    function: &PyObjectRef,
+    call: &Call,
+    classes: &HelperClasses,
+) -> PyResult<TestVerdict> {
     let vm = run.vm;
     let args = build_args(run, call, classes)?;
     let Some(original) = args.first().cloned() else {
-        return Ok(TestVerdict::Crashed { message: "independent_copy needs an argument".into() });
+        return Ok(TestVerdict::Crashed {
+            message: "independent_copy needs an argument".into(),
+        });
     };
     let result = call_with(run, function, args)?;
     let expected = &call.args[0];
@@ -111,9 +158,15 @@ fn independent_copy(run: &Run, function: &PyObjectRef, call: &Call, classes: &He
     let copies = extract::mutable_containers(vm, &result);
     let shared = copies.intersection(&originals).count();
     if shared > 0 {
-        let what = if result.is(&original) { "the very same object as the original" } else { "nested lists shared with the original" };
+        let what = if result.is(&original) {
+            "the very same object as the original"
+        } else {
+            "nested lists shared with the original"
+        };
         return Ok(wrong(
-            format!("The copy is {what}: changing a cell of the copy would change the original ({shared} shared)."),
+            format!(
+                "The copy is {what}: changing a cell of the copy would change the original ({shared} shared)."
+            ),
             "a copy that shares nothing",
             actual.repr(),
         ));
@@ -127,15 +180,23 @@ const SHUFFLE_TRIALS: usize = 6000;
 /// Pearson chi-square critical values at p = 0.0001 by degrees of freedom (1..=23),
 /// so a correct shuffle fails about once in ten thousand seeds.
 const CHI2_CRITICAL: [f64; 23] = [
-    15.14, 18.42, 21.11, 23.51, 25.74, 27.86, 29.88, 31.83, 33.72, 35.56, 37.37, 39.13, 40.87, 42.58, 44.26,
-    45.92, 47.57, 49.19, 50.80, 52.39, 53.96, 55.52, 57.07,
+    15.14, 18.42, 21.11, 23.51, 25.74, 27.86, 29.88, 31.83, 33.72, 35.56, 37.37, 39.13, 40.87,
+    42.58, 44.26, 45.92, 47.57, 49.19, 50.80, 52.39, 53.96, 55.52, 57.07,
 ];
 
 /// `shuffle(items, rng)`: in place, returns None, uses `rng.randrange`, every order equally likely.
-fn uniform_shuffle(run: &Run, function: &PyObjectRef, call: &Call, classes: &HelperClasses) -> PyResult<TestVerdict> {
+fn uniform_shuffle(
+    run: &Run,
+    function: &PyObjectRef,
+    call: &Call,
+    classes: &HelperClasses,
+) -> PyResult<TestVerdict> {
     let vm = run.vm;
-    let (Some(Value::List(items)), Some(Value::Rng(seed))) = (call.args.first(), call.args.get(1)) else {
-        return Ok(TestVerdict::Crashed { message: "uniform_shuffle needs (list, rng(seed))".into() });
+    let (Some(Value::List(items)), Some(Value::Rng(seed))) = (call.args.first(), call.args.get(1))
+    else {
+        return Ok(TestVerdict::Crashed {
+            message: "uniform_shuffle needs (list, rng(seed))".into(),
+        });
     };
     let read_list = |obj: &PyObjectRef| extract::read(vm, obj);
     let rng = extract::build(vm, &Value::Rng(*seed), classes)?;
@@ -150,7 +211,10 @@ fn uniform_shuffle(run: &Run, function: &PyObjectRef, call: &Call, classes: &Hel
     }
     let after = read_list(&list);
     let original = Value::List(items.clone());
-    let permutation = crate::value::Compare { unordered: true, ..Default::default() };
+    let permutation = crate::value::Compare {
+        unordered: true,
+        ..Default::default()
+    };
     if !original.matches(&after, &permutation) {
         return Ok(wrong(
             "The list after shuffling is not a rearrangement of the items.".into(),
@@ -175,18 +239,28 @@ fn uniform_shuffle(run: &Run, function: &PyObjectRef, call: &Call, classes: &Hel
     let orders: usize = (1..=n).product();
     let mut counts: HashMap<Vec<u8>, usize> = HashMap::new();
     for _ in 0..SHUFFLE_TRIALS {
-        let fresh = vm.ctx.new_list((0..n).map(|i| vm.ctx.new_int(i).into()).collect());
+        let fresh = vm
+            .ctx
+            .new_list((0..n).map(|i| vm.ctx.new_int(i).into()).collect());
         call_with(run, function, vec![fresh.clone().into(), rng.clone()])?;
         let order: Vec<u8> = fresh
             .as_object()
             .downcast_ref::<PyList>()
-            .map(|l| l.borrow_vec().iter().map(|x| extract::read(vm, x).as_i128().unwrap_or(-1) as u8).collect())
+            .map(|l| {
+                l.borrow_vec()
+                    .iter()
+                    .map(|x| extract::read(vm, x).as_i128().unwrap_or(-1) as u8)
+                    .collect()
+            })
             .unwrap_or_default();
         *counts.entry(order).or_default() += 1;
     }
     let expected = SHUFFLE_TRIALS as f64 / orders as f64;
     let seen = counts.len();
-    let chi2: f64 = counts.values().map(|&c| (c as f64 - expected).powi(2) / expected).sum::<f64>()
+    let chi2: f64 = counts
+        .values()
+        .map(|&c| (c as f64 - expected).powi(2) / expected)
+        .sum::<f64>()
         + (orders - seen.min(orders)) as f64 * expected;
     let critical = CHI2_CRITICAL[orders - 2];
     if chi2 > critical || seen > orders {

@@ -120,7 +120,11 @@ impl Console {
             return;
         };
         for (stream, text) in self.pending.drain(..) {
-            self.sink.emit(Event::Output { index, stream, text });
+            self.sink.emit(Event::Output {
+                index,
+                stream,
+                text,
+            });
         }
     }
 }
@@ -152,7 +156,10 @@ mod tests {
         assert!(cut);
         assert_eq!(stdout.len(), OUTPUT_LIMIT_BYTES as usize);
         let events = events.0.borrow();
-        let cuts = events.iter().filter(|e| matches!(e, Event::OutputCut { .. })).count();
+        let cuts = events
+            .iter()
+            .filter(|e| matches!(e, Event::OutputCut { .. }))
+            .count();
         assert_eq!(cuts, 1);
         let shown: usize = events
             .iter()
@@ -179,7 +186,9 @@ mod tests {
             .borrow()
             .iter()
             .filter_map(|e| match e {
-                Event::Output { index: 3, stream, .. } => Some(*stream),
+                Event::Output {
+                    index: 3, stream, ..
+                } => Some(*stream),
                 _ => None,
             })
             .collect();

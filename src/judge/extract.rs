@@ -21,7 +21,11 @@ const MAX_OBJECTS: usize = 4_000_000;
 
 /// Reads `obj` into a value, exact types only.
 pub fn read(vm: &VirtualMachine, obj: &PyObject) -> Value {
-    Reader { vm, budget: MAX_OBJECTS }.read(obj, 0)
+    Reader {
+        vm,
+        budget: MAX_OBJECTS,
+    }
+    .read(obj, 0)
 }
 
 struct Reader<'a> {
@@ -30,7 +34,9 @@ struct Reader<'a> {
 }
 
 fn opaque(name: &str) -> Value {
-    Value::Opaque { type_name: name.to_owned() }
+    Value::Opaque {
+        type_name: name.to_owned(),
+    }
 }
 
 fn wtf8(s: &PyStr) -> String {
@@ -142,8 +148,10 @@ impl Reader<'_> {
             let Some(dict) = node.dict() else {
                 return opaque("ListNode");
             };
-            let (Some(val), Some(next)) = (dict_get(self.vm, &dict, "val"), dict_get(self.vm, &dict, "next"))
-            else {
+            let (Some(val), Some(next)) = (
+                dict_get(self.vm, &dict, "val"),
+                dict_get(self.vm, &dict, "next"),
+            ) else {
                 return opaque("ListNode without val and next");
             };
             values.push(self.read(&val, depth + 1));
@@ -183,21 +191,34 @@ pub fn build(vm: &VirtualMachine, value: &Value, helpers: &HelperClasses) -> PyR
     let all = |items: &[Value]| -> PyResult<Vec<PyObjectRef>> {
         items.iter().map(|v| build(vm, v, helpers)).collect()
     };
-    let missing = |class: &str| vm.new_runtime_error(format!("the challenge provides no {class} class"));
+    let missing =
+        |class: &str| vm.new_runtime_error(format!("the challenge provides no {class} class"));
     Ok(match value {
         Value::None => ctx.none(),
         Value::Bool(b) => ctx.new_bool(*b).into(),
         Value::Int(s) => match s.parse::<i128>() {
             Ok(n) => ctx.new_int(n).into(),
-            Err(_) => ctx.types.int_type.as_object().call((ctx.new_str(s.as_str()),), vm)?,
+            Err(_) => ctx
+                .types
+                .int_type
+                .as_object()
+                .call((ctx.new_str(s.as_str()),), vm)?,
         },
         Value::Float(f) => ctx.new_float(*f).into(),
         Value::Str(s) => ctx.new_str(s.as_str()).into(),
         Value::Bytes(b) => ctx.new_bytes(b.clone()).into(),
         Value::List(items) => ctx.new_list(all(items)?).into(),
         Value::Tuple(items) => ctx.new_tuple(all(items)?).into(),
-        Value::Set(items) => ctx.types.set_type.as_object().call((ctx.new_list(all(items)?),), vm)?,
-        Value::FrozenSet(items) => ctx.types.frozenset_type.as_object().call((ctx.new_list(all(items)?),), vm)?,
+        Value::Set(items) => ctx
+            .types
+            .set_type
+            .as_object()
+            .call((ctx.new_list(all(items)?),), vm)?,
+        Value::FrozenSet(items) => ctx
+            .types
+            .frozenset_type
+            .as_object()
+            .call((ctx.new_list(all(items)?),), vm)?,
         Value::Dict(pairs) => {
             let d = ctx.new_dict();
             for (k, v) in pairs {
@@ -206,7 +227,10 @@ pub fn build(vm: &VirtualMachine, value: &Value, helpers: &HelperClasses) -> PyR
             d.into()
         }
         Value::Linked(items) => {
-            let class = helpers.list_node.as_ref().ok_or_else(|| missing("ListNode"))?;
+            let class = helpers
+                .list_node
+                .as_ref()
+                .ok_or_else(|| missing("ListNode"))?;
             let mut next = ctx.none();
             for item in items.iter().rev() {
                 next = class.call((build(vm, item, helpers)?, next), vm)?;
@@ -214,11 +238,17 @@ pub fn build(vm: &VirtualMachine, value: &Value, helpers: &HelperClasses) -> PyR
             next
         }
         Value::Tree(items) => {
-            let class = helpers.tree_node.as_ref().ok_or_else(|| missing("TreeNode"))?;
+            let class = helpers
+                .tree_node
+                .as_ref()
+                .ok_or_else(|| missing("TreeNode"))?;
             build_tree(vm, class, items, helpers)?
         }
         Value::Rng(seed) => {
-            let class = helpers.counting_random.as_ref().ok_or_else(|| missing("CountingRandom"))?;
+            let class = helpers
+                .counting_random
+                .as_ref()
+                .ok_or_else(|| missing("CountingRandom"))?;
             class.call((ctx.new_int(*seed),), vm)?
         }
         Value::Opaque { type_name } => {
@@ -228,9 +258,18 @@ pub fn build(vm: &VirtualMachine, value: &Value, helpers: &HelperClasses) -> PyR
 }
 
 /// Level-order with `None` gaps, as LeetCode writes trees: `[3, 9, 20, None, None, 15, 7]`.
-fn build_tree(vm: &VirtualMachine, class: &PyObjectRef, items: &[Value], helpers: &HelperClasses) -> PyResult {
+fn build_tree(
+    vm: &VirtualMachine,
+    class: &PyObjectRef,
+    items: &[Value],
+    helpers: &HelperClasses,
+) -> PyResult {
     let node = |v: &Value| -> PyResult<Option<PyObjectRef>> {
-        if *v == Value::None { Ok(None) } else { Ok(Some(class.call((build(vm, v, helpers)?,), vm)?)) }
+        if *v == Value::None {
+            Ok(None)
+        } else {
+            Ok(Some(class.call((build(vm, v, helpers)?,), vm)?))
+        }
     };
     let Some(first) = items.first() else {
         return Ok(vm.ctx.none());

@@ -25,7 +25,7 @@ use crate::catalog::Catalog;
 use crate::challenge::{CallOutcome, Challenge, Kind, Test, TestKind, normalize_output};
 use crate::protocol::{Event, Mode, RunRequest};
 use crate::report::{SyntaxError, TestVerdict};
-use crate::value::Value;
+use crate::value::{Call, Value};
 use console::Console;
 use extract::HelperClasses;
 use python::{Harness, USER_FILE};
@@ -66,20 +66,30 @@ pub fn run(request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
         Some(challenge) => run_challenge(challenge, request, workdir, sink),
         None => {
             let mut sink = sink;
-            sink.emit(Event::InternalError { message: format!("no challenge with id '{}'", request.challenge) });
+            sink.emit(Event::InternalError {
+                message: format!("no challenge with id '{}'", request.challenge),
+            });
         }
     }
 }
 
 /// Runs `request` against `challenge`; see [`run`].
-pub fn run_challenge(challenge: &Challenge, request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
+pub fn run_challenge(
+    challenge: &Challenge,
+    request: &RunRequest,
+    workdir: &Path,
+    sink: Box<dyn Sink>,
+) {
     let console = Rc::new(RefCell::new(Console::new(sink)));
     let interpreter = python::new_interpreter();
     interpreter.enter(|vm| {
         let harness = match Harness::install(vm, console.clone()) {
             Ok(h) => h,
             Err(e) => {
-                let message = format!("the interpreter did not start: {}", python::py_error(vm, &e, "").summary());
+                let message = format!(
+                    "the interpreter did not start: {}",
+                    python::py_error(vm, &e, "").summary()
+                );
                 console.borrow_mut().emit(Event::InternalError { message });
                 return;
             }
@@ -106,12 +116,27 @@ pub fn run_challenge(challenge: &Challenge, request: &RunRequest, workdir: &Path
             let time_ms = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
             let (_, cut) = console.borrow_mut().end();
             let verdict = match verdict {
-                TestVerdict::Passed if cut => {
-                    TestVerdict::OutputLimit { limit_bytes: crate::report::OUTPUT_LIMIT_BYTES }
-                }
+                TestVerdict::Passed if cut => TestVerdict::OutputLimit {
+                    limit_bytes: crate::report::OUTPUT_LIMIT_BYTES,
+                },
                 v => v,
             };
-            console.borrow_mut().emit(Event::TestFinished { index, verdict, time_ms });
+            // Runaway memory or recursion stops the run. Natively a memory bomb kills
+            // the sandbox; in the browser deep recursion can exhaust the engine's
+            // stack; stopping here makes every runtime report the same tests.
+            let stop = match &verdict {
+                TestVerdict::MemoryLimit { .. } => true,
+                TestVerdict::RuntimeError { error } => error.exception == "RecursionError",
+                _ => false,
+            };
+            console.borrow_mut().emit(Event::TestFinished {
+                index,
+                verdict,
+                time_ms,
+            });
+            if stop {
+                break;
+            }
         }
         console.borrow_mut().emit(Event::Finished);
     });
@@ -127,7 +152,10 @@ pub fn run_in_process(challenge: &Challenge, request: &RunRequest) -> crate::rep
     #[cfg(not(target_os = "wasi"))]
     let workdir = std::env::temp_dir().join(format!("pyprep-run-{}", std::process::id()));
     if let Err(e) = std::fs::create_dir_all(&workdir) {
-        tracker.ended(crate::report::SandboxEnd::Crashed(format!("cannot create {}: {e}", workdir.display())));
+        tracker.ended(crate::report::SandboxEnd::Crashed(format!(
+            "cannot create {}: {e}",
+            workdir.display()
+        )));
         return tracker.into_report();
     }
     let events = Collect::default();
@@ -136,7 +164,9 @@ pub fn run_in_process(challenge: &Challenge, request: &RunRequest) -> crate::rep
         tracker.apply(event);
     }
     if !tracker.is_finished() {
-        tracker.ended(crate::report::SandboxEnd::Crashed("the judge stopped without finishing".into()));
+        tracker.ended(crate::report::SandboxEnd::Crashed(
+            "the judge stopped without finishing".into(),
+        ));
     }
     let _ = std::fs::remove_dir_all(&workdir);
     tracker.into_report()
@@ -164,14 +194,24 @@ impl Run<'_> {
         let vm = self.vm;
         if !self.challenge.helpers.is_empty() {
             let code = vm
-                .compile(&self.challenge.helpers, CompileMode::Exec, "helpers.py".to_owned())
-                .map_err(|e| Event::InternalError { message: format!("helpers.py does not compile: {e}") })?;
+                .compile(
+                    &self.challenge.helpers,
+                    CompileMode::Exec,
+                    "helpers.py".to_owned(),
+                )
+                .map_err(|e| Event::InternalError {
+                    message: format!("helpers.py does not compile: {e}"),
+                })?;
             self.helpers = Some(code);
         }
         let source = match self.challenge.kind {
             Kind::Quiz => match &self.challenge.quiz {
                 Some(q) => q.snippet.as_str(),
-                None => return Err(Event::InternalError { message: "quiz without a snippet".into() }),
+                None => {
+                    return Err(Event::InternalError {
+                        message: "quiz without a snippet".into(),
+                    });
+                }
             },
             _ => self.request.code.as_str(),
         };
@@ -180,9 +220,18 @@ impl Run<'_> {
             Err(e) => {
                 let (line, column) = e.python_location();
                 let message = compile_message(&e);
-                let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("").to_owned();
+                let text = source
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .unwrap_or("")
+                    .to_owned();
                 return Err(Event::SyntaxError {
-                    error: SyntaxError { line: line.max(1) as u32, column: column.max(1) as u32, message, text },
+                    error: SyntaxError {
+                        line: line.max(1) as u32,
+                        column: column.max(1) as u32,
+                        message,
+                        text,
+                    },
                 });
             }
         }
@@ -205,11 +254,16 @@ impl Run<'_> {
     fn error_verdict(&self, exc: &PyBaseExceptionRef) -> TestVerdict {
         let vm = self.vm;
         if exc.fast_isinstance(vm.ctx.exceptions.system_exit) {
-            return TestVerdict::Exited { code: exit_code(vm, exc), how: "sys.exit".into() };
+            return TestVerdict::Exited {
+                code: exit_code(vm, exc),
+                how: "sys.exit".into(),
+            };
         }
         let error = python::py_error(vm, exc, self.source());
         if is_out_of_memory(vm, exc, &error.message) {
-            return TestVerdict::MemoryLimit { limit_bytes: memory::LIMIT_BYTES };
+            return TestVerdict::MemoryLimit {
+                limit_bytes: memory::LIMIT_BYTES,
+            };
         }
         TestVerdict::RuntimeError { error }
     }
@@ -224,10 +278,31 @@ impl Run<'_> {
             return TestVerdict::Crashed { message };
         }
         if let Err(e) = self.harness.reset(self.vm, stdin) {
-            return TestVerdict::Crashed { message: python::py_error(self.vm, &e, "").summary() };
+            return TestVerdict::Crashed {
+                message: python::py_error(self.vm, &e, "").summary(),
+            };
         }
         let verdict = match &test.kind {
-            TestKind::Call { call, outcome, preserve_args, .. } => self.call_test(call, outcome, *preserve_args),
+            TestKind::Call {
+                text,
+                outcome,
+                preserve_args,
+                ..
+            } => {
+                // Validated when the challenge was built; a failure here is the judge's, not the candidate's.
+                let parsed = Call::parse(text).and_then(|call| match outcome.expected_value() {
+                    Some(v) => v.map(|v| (call, Some(v))),
+                    None => Ok((call, None)),
+                });
+                match parsed {
+                    Ok((call, expected)) => {
+                        self.call_test(&call, outcome, expected.as_ref(), *preserve_args)
+                    }
+                    Err(e) => TestVerdict::Crashed {
+                        message: format!("the test does not parse: {e}"),
+                    },
+                }
+            }
             TestKind::Program { stdout, .. } => self.program_test(stdout.as_deref()),
             TestKind::Suite { version } => suite::run(self, *version),
             TestKind::Predict => self.predict_test(),
@@ -243,30 +318,44 @@ impl Run<'_> {
         let Some(code) = &self.helpers else {
             return Ok(None);
         };
-        let scope = self
-            .harness
-            .module(self.vm, "helpers", None)
-            .map_err(|e| TestVerdict::Crashed { message: python::py_error(self.vm, &e, "").summary() })?;
+        let scope =
+            self.harness
+                .module(self.vm, "helpers", None)
+                .map_err(|e| TestVerdict::Crashed {
+                    message: python::py_error(self.vm, &e, "").summary(),
+                })?;
         match self.vm.run_code_obj(code.clone(), scope.clone()) {
             Ok(_) => Ok(Some(scope.globals)),
             Err(e) => Err(TestVerdict::Crashed {
-                message: format!("helpers.py failed: {}", python::py_error(self.vm, &e, "").summary()),
+                message: format!(
+                    "helpers.py failed: {}",
+                    python::py_error(self.vm, &e, "").summary()
+                ),
             }),
         }
     }
 
     /// Runs the candidate's module code in a fresh namespace named `name`.
-    fn exec_user(&self, name: &str, helpers: Option<&PyDictRef>, extra: &[(&str, PyObjectRef)]) -> Result<(PyDictRef, Ran), TestVerdict> {
+    fn exec_user(
+        &self,
+        name: &str,
+        helpers: Option<&PyDictRef>,
+        extra: &[(&str, PyObjectRef)],
+    ) -> Result<(PyDictRef, Ran), TestVerdict> {
         let vm = self.vm;
         let scope = self
             .harness
             .module(vm, name, helpers)
-            .map_err(|e| TestVerdict::Crashed { message: python::py_error(vm, &e, "").summary() })?;
+            .map_err(|e| TestVerdict::Crashed {
+                message: python::py_error(vm, &e, "").summary(),
+            })?;
         for (k, v) in extra {
             scope
                 .globals
                 .set_item(*k, v.clone(), vm)
-                .map_err(|e| TestVerdict::Crashed { message: python::py_error(vm, &e, "").summary() })?;
+                .map_err(|e| TestVerdict::Crashed {
+                    message: python::py_error(vm, &e, "").summary(),
+                })?;
         }
         let code = self.code.clone().expect("prepare() compiled the code");
         let ran = match vm.run_code_obj(code, scope.clone()) {
@@ -276,7 +365,13 @@ impl Run<'_> {
         Ok((scope.globals, ran))
     }
 
-    fn call_test(&self, call: &crate::value::Call, outcome: &CallOutcome, preserve_args: bool) -> TestVerdict {
+    fn call_test(
+        &self,
+        call: &Call,
+        outcome: &CallOutcome,
+        expected: Option<&Value>,
+        preserve_args: bool,
+    ) -> TestVerdict {
         let vm = self.vm;
         let helpers = match self.helper_namespace() {
             Ok(h) => h,
@@ -322,11 +417,20 @@ impl Run<'_> {
             });
         let (args, kwargs) = match built {
             Ok(x) => x,
-            Err(e) => return TestVerdict::Crashed { message: python::py_error(vm, &e, "").summary() },
+            Err(e) => {
+                return TestVerdict::Crashed {
+                    message: python::py_error(vm, &e, "").summary(),
+                };
+            }
         };
         let result = function.call(FuncArgs::new(args.clone(), kwargs), vm);
         let verdict = match (result, outcome) {
-            (Ok(value), CallOutcome::Returns { value: expected, compare }) => {
+            (Ok(value), CallOutcome::Returns { compare, .. }) => {
+                let Some(expected) = expected else {
+                    return TestVerdict::Crashed {
+                        message: "no expected value".into(),
+                    };
+                };
                 let mut actual = extract::read(vm, &value);
                 if matches!(expected, Value::Linked(_)) && actual == Value::None {
                     actual = Value::Linked(vec![]);
@@ -340,7 +444,10 @@ impl Run<'_> {
             (Ok(value), CallOutcome::Raises { exception }) => TestVerdict::WrongAnswer {
                 message: format!("Expected {exception} to be raised, but the call returned."),
                 expected: Some(format!("raises {exception}")),
-                actual: Some(format!("returned {}", shorten(&extract::read(vm, &value).repr()))),
+                actual: Some(format!(
+                    "returned {}",
+                    shorten(&extract::read(vm, &value).repr())
+                )),
             },
             (Err(e), CallOutcome::Raises { exception }) => {
                 let wanted = self.harness.exception_type(exception);
@@ -366,7 +473,10 @@ impl Run<'_> {
                 // Exact equality: reordering a dict in place is a change too.
                 if *before != after {
                     return TestVerdict::WrongAnswer {
-                        message: format!("The function changed its argument {} instead of leaving it as it was.", i + 1),
+                        message: format!(
+                            "The function changed its argument {} instead of leaving it as it was.",
+                            i + 1
+                        ),
                         expected: Some(shorten(&before.repr())),
                         actual: Some(shorten(&after.repr())),
                     };
@@ -385,7 +495,10 @@ impl Run<'_> {
             Ran::Raised(e) if e.fast_isinstance(self.vm.ctx.exceptions.system_exit) => {
                 match exit_code(self.vm, &e) {
                     0 => Ok(()),
-                    code => Err(TestVerdict::Exited { code, how: "sys.exit".into() }),
+                    code => Err(TestVerdict::Exited {
+                        code,
+                        how: "sys.exit".into(),
+                    }),
                 }
             }
             Ran::Raised(e) => Err(self.error_verdict(&e)),
@@ -421,11 +534,16 @@ impl Run<'_> {
     /// Empties the scratch folder, writes the test's files and enters it.
     fn prepare_files(&self, test: &Test) -> Result<(), String> {
         let dir = &self.workdir;
-        let fail = |what: &str, e: std::io::Error| format!("cannot {what} in {}: {e}", dir.display());
+        let fail =
+            |what: &str, e: std::io::Error| format!("cannot {what} in {}: {e}", dir.display());
         std::env::set_current_dir(dir).map_err(|e| fail("enter the scratch folder", e))?;
         for entry in std::fs::read_dir(dir).map_err(|e| fail("list files", e))? {
             let path = entry.map_err(|e| fail("list files", e))?.path();
-            let removed = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+            let removed = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
             removed.map_err(|e| fail("clear files", e))?;
         }
         for (name, content) in &test.files {
@@ -475,7 +593,9 @@ impl Run<'_> {
 fn is_out_of_memory(vm: &VirtualMachine, exc: &PyBaseExceptionRef, message: &str) -> bool {
     exc.fast_isinstance(vm.ctx.exceptions.memory_error)
         || (exc.fast_isinstance(vm.ctx.exceptions.overflow_error)
-            && ["too long", "index-sized integer", "too large", "too big"].iter().any(|m| message.contains(m)))
+            && ["too long", "index-sized integer", "too large", "too big"]
+                .iter()
+                .any(|m| message.contains(m)))
 }
 
 /// The exit status `SystemExit` carries: None is 0, an int is itself, anything else 1.
@@ -483,7 +603,9 @@ fn exit_code(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> i32 {
     let args: Vec<PyObjectRef> = exc.args().iter().cloned().collect();
     match args.first().map(|a| extract::read(vm, a)) {
         None | Some(Value::None) => 0,
-        Some(v) => v.as_i128().map_or(1, |n| n.clamp(i32::MIN as i128, i32::MAX as i128) as i32),
+        Some(v) => v
+            .as_i128()
+            .map_or(1, |n| n.clamp(i32::MIN as i128, i32::MAX as i128) as i32),
     }
 }
 
@@ -525,20 +647,44 @@ fn wrong_value(expected: &Value, actual: &Value) -> TestVerdict {
 fn mismatch(expected: &Value, actual: &Value) -> Option<String> {
     use Value::*;
     if std::mem::discriminant(expected) != std::mem::discriminant(actual) {
-        return Some(format!("expected {}, got {}", expected.type_name(), actual.type_name()));
+        return Some(format!(
+            "expected {}, got {}",
+            expected.type_name(),
+            actual.type_name()
+        ));
     }
     match (expected, actual) {
         (List(e), List(a)) | (Tuple(e), Tuple(a)) | (Linked(e), Linked(a)) => {
             if e.len() != a.len() {
-                let items = |n: usize| if n == 1 { "1 item".to_owned() } else { format!("{n} items") };
-                return Some(format!("expected {}, got {}", items(e.len()), items(a.len())));
+                let items = |n: usize| {
+                    if n == 1 {
+                        "1 item".to_owned()
+                    } else {
+                        format!("{n} items")
+                    }
+                };
+                return Some(format!(
+                    "expected {}, got {}",
+                    items(e.len()),
+                    items(a.len())
+                ));
             }
-            let i = e.iter().zip(a).position(|(x, y)| !x.matches(y, &Default::default()))?;
-            Some(format!("first difference at index {i}: expected {}, got {}", shorten(&e[i].repr()), shorten(&a[i].repr())))
+            let i = e
+                .iter()
+                .zip(a)
+                .position(|(x, y)| !x.matches(y, &Default::default()))?;
+            Some(format!(
+                "first difference at index {i}: expected {}, got {}",
+                shorten(&e[i].repr()),
+                shorten(&a[i].repr())
+            ))
         }
         (Dict(e), Dict(a)) if e.len() == a.len() => {
             let i = e.iter().zip(a).position(|(x, y)| x != y)?;
-            Some(format!("first difference at position {i}: expected {}: {}, got {}: {}", e[i].0, e[i].1, a[i].0, a[i].1))
+            Some(format!(
+                "first difference at position {i}: expected {}: {}, got {}: {}",
+                e[i].0, e[i].1, a[i].0, a[i].1
+            ))
         }
         _ => Option::None,
     }
@@ -547,7 +693,11 @@ fn mismatch(expected: &Value, actual: &Value) -> Option<String> {
 fn wrong_output(message: &str, expected: &str, actual: &str) -> TestVerdict {
     let e = normalize_output(expected);
     let a = normalize_output(actual);
-    let line = e.lines().zip(a.lines()).position(|(x, y)| x != y).unwrap_or_else(|| e.lines().count().min(a.lines().count()));
+    let line = e
+        .lines()
+        .zip(a.lines())
+        .position(|(x, y)| x != y)
+        .unwrap_or_else(|| e.lines().count().min(a.lines().count()));
     TestVerdict::WrongAnswer {
         message: format!("{message} First difference on line {}.", line + 1),
         expected: Some(shorten(&e)),

@@ -21,11 +21,14 @@ use rustpython_vm::{AsObject, Interpreter, PyObjectRef, PyResult, Settings, Virt
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The recursion limit a run starts with, in every build (RustPython's debug default is lower).
+/// The recursion limit a run has, as in CPython, in every build (RustPython's
+/// debug default is lower).
 pub const RECURSION_LIMIT: usize = 1000;
-/// The highest limit `sys.setrecursionlimit` grants: deeper Python recursion
-/// would overflow the browser engine's own stack before Python noticed.
-pub const MAX_RECURSION_LIMIT: usize = 2500;
+/// The highest limit `sys.setrecursionlimit` grants. The interpreter recurses
+/// on the browser engine's stack, which holds about 1000 Python calls, so a
+/// higher limit would only trade a clean `RecursionError` for a crash, and
+/// the CLI would disagree with the browser.
+pub const MAX_RECURSION_LIMIT: usize = RECURSION_LIMIT;
 /// File name the candidate's code runs under; tracebacks keep only its frames.
 pub const USER_FILE: &str = "solution.py";
 
@@ -108,12 +111,15 @@ impl Harness {
             ("stderr", "__stderr__", Stream::Stderr),
         ] {
             let c = console.clone();
-            let write = vm.new_function("write", move |s: PyStrRef, vm: &VirtualMachine| -> PyResult<usize> {
-                let text = s.as_wtf8().to_string_lossy();
-                c.borrow_mut().write(stream, &text);
-                let _ = vm;
-                Ok(s.char_len())
-            });
+            let write = vm.new_function(
+                "write",
+                move |s: PyStrRef, vm: &VirtualMachine| -> PyResult<usize> {
+                    let text = s.as_wtf8().to_string_lossy();
+                    c.borrow_mut().write(stream, &text);
+                    let _ = vm;
+                    Ok(s.char_len())
+                },
+            );
             let obj = stream_class.call((vm.ctx.new_str(format!("<{attr}>")), write), vm)?;
             vm.sys_module.set_attr(attr, obj.clone(), vm)?;
             vm.sys_module.set_attr(dunder, obj, vm)?;
@@ -125,7 +131,8 @@ impl Harness {
             move |prompt: OptionalArg<PyObjectRef>, vm: &VirtualMachine| -> PyResult<PyStrRef> {
                 if let OptionalArg::Present(p) = prompt {
                     let text = p.str(vm)?;
-                    c.borrow_mut().write(Stream::Prompt, &text.as_wtf8().to_string_lossy());
+                    c.borrow_mut()
+                        .write(Stream::Prompt, &text.as_wtf8().to_string_lossy());
                 }
                 let stdin = vm.sys_module.get_attr("stdin", vm)?;
                 let line = vm.call_method(&stdin, "readline", ())?;
@@ -148,26 +155,33 @@ impl Harness {
         vm.builtins.set_attr("input", input, vm)?;
 
         let c = console.clone();
-        let set_limit = vm.new_function("setrecursionlimit", move |limit: i64, vm: &VirtualMachine| -> PyResult<()> {
-            if limit < 1 {
-                return Err(vm.new_value_error("recursion limit must be greater or equal than 1"));
-            }
-            let granted = (limit as u64).min(MAX_RECURSION_LIMIT as u64) as usize;
-            if granted < limit as usize {
-                c.borrow_mut().write(
+        let set_limit =
+            vm.new_function(
+                "setrecursionlimit",
+                move |limit: i64, vm: &VirtualMachine| -> PyResult<()> {
+                    if limit < 1 {
+                        return Err(
+                            vm.new_value_error("recursion limit must be greater or equal than 1")
+                        );
+                    }
+                    let granted = (limit as u64).min(MAX_RECURSION_LIMIT as u64) as usize;
+                    if granted < limit as usize {
+                        c.borrow_mut().write(
                     Stream::Stderr,
                     &format!("note: the recursion limit is capped at {MAX_RECURSION_LIMIT} here\n"),
                 );
-            }
-            vm.recursion_limit.set(granted);
-            Ok(())
-        });
+                    }
+                    vm.recursion_limit.set(granted);
+                    Ok(())
+                },
+            );
         vm.sys_module.set_attr("setrecursionlimit", set_limit, vm)?;
 
         let unittest = vm.import("unittest", 0)?;
         unittest.set_attr("main", get("_no_main")?, vm)?;
         let type_of = |obj: PyObjectRef, what: &str| -> PyResult<PyTypeRef> {
-            obj.downcast().map_err(|_| vm.new_runtime_error(format!("{what} is not a class")))
+            obj.downcast()
+                .map_err(|_| vm.new_runtime_error(format!("{what} is not a class")))
         };
         let unittest_case = type_of(unittest.get_attr("TestCase", vm)?, "unittest.TestCase")?;
         let unittest_skip = type_of(unittest.get_attr("SkipTest", vm)?, "unittest.SkipTest")?;
@@ -175,14 +189,23 @@ impl Harness {
         let string_io = vm.import("io", 0)?.get_attr("StringIO", vm)?;
 
         // Exception classes by name, as the builtins module holds them now.
-        let builtins_dict: Vec<(PyObjectRef, PyObjectRef)> =
-            vm.builtins.dict().into_iter().map(|(k, v)| (k, v)).collect();
+        let builtins_dict: Vec<(PyObjectRef, PyObjectRef)> = vm
+            .builtins
+            .dict()
+            .into_iter()
+            .map(|(k, v)| (k, v))
+            .collect();
         let exceptions = builtins_dict
             .iter()
             .filter_map(|(k, v)| {
-                let name = k.downcast_ref::<rustpython_vm::builtins::PyStr>()?.as_wtf8().to_string_lossy().into_owned();
+                let name = k
+                    .downcast_ref::<rustpython_vm::builtins::PyStr>()?
+                    .as_wtf8()
+                    .to_string_lossy()
+                    .into_owned();
                 let ty: PyTypeRef = v.clone().downcast().ok()?;
-                ty.fast_issubclass(vm.ctx.exceptions.base_exception_type).then_some((name, ty))
+                ty.fast_issubclass(vm.ctx.exceptions.base_exception_type)
+                    .then_some((name, ty))
             })
             .collect();
         Ok(Harness {
@@ -198,7 +221,10 @@ impl Harness {
 
     /// The builtin exception class with this name.
     pub fn exception_type(&self, name: &str) -> Option<&PyTypeRef> {
-        self.exceptions.iter().find(|(n, _)| n == name).map(|(_, t)| t)
+        self.exceptions
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t)
     }
 
     /// Undoes what the previous test's code may have done to the shared
@@ -223,10 +249,17 @@ impl Harness {
 
     /// A fresh module named `name`, registered in `sys.modules` (so pickle and
     /// friends find its classes, as in CPython), with the helper code's names in it.
-    pub fn module(&self, vm: &VirtualMachine, name: &str, helpers: Option<&PyDictRef>) -> PyResult<Scope> {
+    pub fn module(
+        &self,
+        vm: &VirtualMachine,
+        name: &str,
+        helpers: Option<&PyDictRef>,
+    ) -> PyResult<Scope> {
         let globals = vm.ctx.new_dict();
         let module = vm.new_module(name, globals.clone(), None);
-        vm.sys_module.get_attr("modules", vm)?.set_item(name, module.into(), vm)?;
+        vm.sys_module
+            .get_attr("modules", vm)?
+            .set_item(name, module.into(), vm)?;
         globals.set_item("__name__", vm.ctx.new_str(name).into(), vm)?;
         globals.set_item("__file__", vm.ctx.new_str(USER_FILE).into(), vm)?;
         if let Some(h) = helpers {
@@ -274,7 +307,10 @@ pub fn py_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, source: &str) -> 
             crate::value::Value::Str(s) => s,
             other => other.repr(),
         },
-        many => crate::value::Value::Tuple(many.iter().map(|a| super::extract::read(vm, a)).collect()).repr(),
+        many => {
+            crate::value::Value::Tuple(many.iter().map(|a| super::extract::read(vm, a)).collect())
+                .repr()
+        }
     };
     let lines: Vec<&str> = source.lines().collect();
     let mut frames: Vec<Frame> = Vec::new();
@@ -291,11 +327,18 @@ pub fn py_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, source: &str) -> 
                 _ => frames.push(Frame {
                     line,
                     function,
-                    source: lines.get(line as usize - 1).map(|l| l.trim().to_owned()).unwrap_or_default(),
+                    source: lines
+                        .get(line as usize - 1)
+                        .map(|l| l.trim().to_owned())
+                        .unwrap_or_default(),
                     repeated: 0,
                 }),
             }
         }
     }
-    PyError { exception, message: message.trim_end().to_owned(), frames }
+    PyError {
+        exception,
+        message: message.trim_end().to_owned(),
+        frames,
+    }
 }

@@ -67,7 +67,11 @@ struct Checker<'r> {
 impl Checker<'_> {
     fn line(&self, node: &impl Ranged) -> u32 {
         let offset = (node.start().to_usize()).min(self.source.len());
-        self.source[..offset].bytes().filter(|&b| b == b'\n').count() as u32 + 1
+        self.source[..offset]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count() as u32
+            + 1
     }
 
     fn flag(&mut self, node: &impl Ranged, message: String) {
@@ -85,20 +89,31 @@ impl Checker<'_> {
     }
 
     fn in_loop_of(&self, names: &[String]) -> Option<&str> {
-        self.functions.last().filter(|f| f.loops > 0 && names.contains(&f.name)).map(|f| f.name.as_str())
+        self.functions
+            .last()
+            .filter(|f| f.loops > 0 && names.contains(&f.name))
+            .map(|f| f.name.as_str())
     }
 
     fn check_loop(&mut self, node: &impl Ranged, what: &str) {
         if let Some(name) = self.inside(&self.rules.no_loops_in).map(str::to_owned) {
-            self.flag(node, format!("{name} may not use {what}: solve it with recursion instead"));
+            self.flag(
+                node,
+                format!("{name} may not use {what}: solve it with recursion instead"),
+            );
         }
     }
 
     fn check_import(&mut self, node: &impl Ranged, module: &str) {
         let top = module.split('.').next().unwrap_or(module);
         let forbidden = &self.rules.forbid_imports;
-        if forbidden.iter().any(|m| m == module || m == top) || (!forbidden.is_empty() && top == "importlib") {
-            self.flag(node, format!("importing {module} is not allowed in this question"));
+        if forbidden.iter().any(|m| m == module || m == top)
+            || (!forbidden.is_empty() && top == "importlib")
+        {
+            self.flag(
+                node,
+                format!("importing {module} is not allowed in this question"),
+            );
         }
     }
 
@@ -114,14 +129,22 @@ impl<'a> Visitor<'a> for Checker<'_> {
         match stmt {
             Stmt::FunctionDef(def) => {
                 let line = self.line(def);
-                self.functions.push(FunctionScope { name: def.name.to_string(), loops: 0, calls_itself: false });
+                self.functions.push(FunctionScope {
+                    name: def.name.to_string(),
+                    loops: 0,
+                    calls_itself: false,
+                });
                 walk_stmt(self, stmt);
                 let scope = self.functions.pop().expect("pushed above");
                 self.defined.push((scope.name, line, scope.calls_itself));
                 return;
             }
             Stmt::For(_) | Stmt::While(_) => {
-                let what = if matches!(stmt, Stmt::For(_)) { "a for loop" } else { "a while loop" };
+                let what = if matches!(stmt, Stmt::For(_)) {
+                    "a for loop"
+                } else {
+                    "a while loop"
+                };
                 self.check_loop(stmt, what);
                 if let Some(f) = self.functions.last_mut() {
                     f.loops += 1;
@@ -133,7 +156,10 @@ impl<'a> Visitor<'a> for Checker<'_> {
                 return;
             }
             Stmt::AugAssign(aug) if aug.op == Operator::Add => {
-                if let Some(name) = self.in_loop_of(&self.rules.no_add_assign_in_loop_in).map(str::to_owned) {
+                if let Some(name) = self
+                    .in_loop_of(&self.rules.no_add_assign_in_loop_in)
+                    .map(str::to_owned)
+                {
                     self.flag(
                         stmt,
                         format!("{name} may not build its result with += in a loop: that copies the text each time; use str.join"),
@@ -176,8 +202,16 @@ impl<'a> Visitor<'a> for Checker<'_> {
                 }
             }
             Expr::Compare(cmp) if self.rules.forbid_in => {
-                if cmp.ops.iter().any(|op| matches!(op, CmpOp::In | CmpOp::NotIn)) {
-                    self.flag(expr, "the in operator is not allowed: this question asks you to implement it".into());
+                if cmp
+                    .ops
+                    .iter()
+                    .any(|op| matches!(op, CmpOp::In | CmpOp::NotIn))
+                {
+                    self.flag(
+                        expr,
+                        "the in operator is not allowed: this question asks you to implement it"
+                            .into(),
+                    );
                 }
             }
             Expr::Name(name) => {
@@ -244,14 +278,23 @@ mod tests {
     fn slicing_is_found_wherever_it_is() {
         let r = rules(|r| r.forbid_slicing = true);
         assert_eq!(lines(&r, "def f(s):\n    return s[::-1]\n"), vec![2]);
-        assert_eq!(lines(&r, "def f(m):\n    x = m[1, 2:3]\n    return m[0]\n"), vec![2]);
+        assert_eq!(
+            lines(&r, "def f(m):\n    x = m[1, 2:3]\n    return m[0]\n"),
+            vec![2]
+        );
         assert!(lines(&r, "def f(s):\n    return s[0]\n").is_empty());
     }
 
     #[test]
     fn in_operator_is_found_but_for_loops_are_fine() {
         let r = rules(|r| r.forbid_in = true);
-        assert_eq!(lines(&r, "def f(a, b):\n    for c in a:\n        pass\n    return b not in a\n"), vec![4]);
+        assert_eq!(
+            lines(
+                &r,
+                "def f(a, b):\n    for c in a:\n        pass\n    return b not in a\n"
+            ),
+            vec![4]
+        );
     }
 
     #[test]
@@ -279,8 +322,15 @@ mod tests {
         let looped = "def rev(s):\n    out = ''\n    for c in s:\n        out = c + out\n    return rev('') + out\n";
         assert_eq!(lines(&r, looped), vec![3]);
         let not_recursive = "def rev(s):\n    return ''.join(reversed(s))\n";
-        assert_eq!(check(&r, not_recursive)[0].message, "rev must be recursive: it never calls itself");
-        assert_eq!(lines(&r, "x = 1\n"), vec![1], "a missing function is reported");
+        assert_eq!(
+            check(&r, not_recursive)[0].message,
+            "rev must be recursive: it never calls itself"
+        );
+        assert_eq!(
+            lines(&r, "x = 1\n"),
+            vec![1],
+            "a missing function is reported"
+        );
         let comp = "def rev(s):\n    return rev('') + ''.join([c for c in s])\n";
         assert_eq!(lines(&r, comp), vec![2]);
     }
@@ -290,7 +340,8 @@ mod tests {
         let r = rules(|r| r.no_add_assign_in_loop_in = vec!["join_words".into()]);
         let bad = "def join_words(ws, sep):\n    out = ''\n    for w in ws:\n        out += w\n    return out\n";
         assert_eq!(lines(&r, bad), vec![4]);
-        let fine = "def join_words(ws, sep):\n    n = 0\n    n += 1\n    return sep.join(map(str, ws))\n";
+        let fine =
+            "def join_words(ws, sep):\n    n = 0\n    n += 1\n    return sep.join(map(str, ws))\n";
         assert!(check(&r, fine).is_empty());
     }
 }

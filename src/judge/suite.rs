@@ -22,29 +22,46 @@ enum Outcome {
 pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
     let vm = run.vm;
     let Some(spec) = &run.challenge.unittest else {
-        return TestVerdict::Crashed { message: "no unittest spec".into() };
+        return TestVerdict::Crashed {
+            message: "no unittest spec".into(),
+        };
     };
     let Some(v) = spec.versions.get(version) else {
-        return TestVerdict::Crashed { message: format!("no version {version}") };
+        return TestVerdict::Crashed {
+            message: format!("no version {version}"),
+        };
     };
     // The version under test runs in its own namespace, then is handed to the candidate's code.
     let function = (|| -> PyResult<Option<PyObjectRef>> {
         let scope = run.harness.module(vm, "target", None)?;
         let code = vm
-            .compile(&v.code, rustpython_vm::compiler::Mode::Exec, format!("versions/{}.py", v.name))
+            .compile(
+                &v.code,
+                rustpython_vm::compiler::Mode::Exec,
+                format!("versions/{}.py", v.name),
+            )
             .map_err(|e| vm.new_runtime_error(format!("version does not compile: {e}")))?;
         vm.run_code_obj(code, scope.clone())?;
         Ok(extract::dict_get(vm, &scope.globals, &spec.function))
     })();
     let function = match function {
         Ok(Some(f)) => f,
-        Ok(None) => return TestVerdict::Crashed { message: format!("version {} defines no {}", v.name, spec.function) },
-        Err(e) => return TestVerdict::Crashed { message: python::py_error(vm, &e, "").summary() },
+        Ok(None) => {
+            return TestVerdict::Crashed {
+                message: format!("version {} defines no {}", v.name, spec.function),
+            };
+        }
+        Err(e) => {
+            return TestVerdict::Crashed {
+                message: python::py_error(vm, &e, "").summary(),
+            };
+        }
     };
-    let (globals, ran) = match run.exec_user("solution", None, &[(spec.function.as_str(), function)]) {
-        Ok(x) => x,
-        Err(v) => return v,
-    };
+    let (globals, ran) =
+        match run.exec_user("solution", None, &[(spec.function.as_str(), function)]) {
+            Ok(x) => x,
+            Err(v) => return v,
+        };
     if let super::Ran::Raised(e) = ran {
         return run.error_verdict(&e);
     }
@@ -63,10 +80,14 @@ pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
             results.push((format!("{class_name}.{name}"), outcome));
         }
     }
-    let ran: Vec<&(String, Outcome)> = results.iter().filter(|(_, o)| !matches!(o, Outcome::Skipped)).collect();
+    let ran: Vec<&(String, Outcome)> = results
+        .iter()
+        .filter(|(_, o)| !matches!(o, Outcome::Skipped))
+        .collect();
     if ran.is_empty() {
         return TestVerdict::WrongAnswer {
-            message: "No tests ran: define a unittest.TestCase subclass with methods named test_….".into(),
+            message: "No tests ran: define a unittest.TestCase subclass with methods named test_…."
+                .into(),
             expected: Some("at least one test method".into()),
             actual: Some(format!("{} test classes, no test methods run", cases.len())),
         };
@@ -82,7 +103,10 @@ pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
     match (version, passed) {
         (0, true) | (1.., false) => TestVerdict::Passed,
         (0, false) => TestVerdict::WrongAnswer {
-            message: format!("Your tests fail on the correct {}: a test that fails on correct code is itself wrong.", spec.function),
+            message: format!(
+                "Your tests fail on the correct {}: a test that fails on correct code is itself wrong.",
+                spec.function
+            ),
             expected: Some(format!("all {} tests pass", ran.len())),
             actual: Some(failures.join("\n")),
         },
@@ -95,7 +119,10 @@ pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
 }
 
 /// `TestCase` subclasses defined in the namespace, in definition order.
-fn test_cases(run: &Run, globals: &rustpython_vm::builtins::PyDictRef) -> Vec<(PyObjectRef, String)> {
+fn test_cases(
+    run: &Run,
+    globals: &rustpython_vm::builtins::PyDictRef,
+) -> Vec<(PyObjectRef, String)> {
     let base = &run.harness.unittest_case;
     globals
         .clone()
@@ -109,12 +136,22 @@ fn test_cases(run: &Run, globals: &rustpython_vm::builtins::PyDictRef) -> Vec<(P
 
 fn test_names(run: &Run, class: &PyObjectRef) -> PyResult<Vec<String>> {
     let vm = run.vm;
-    let names = vm.call_method(&run.harness.unittest_loader, "getTestCaseNames", (class.clone(),))?;
+    let names = vm.call_method(
+        &run.harness.unittest_loader,
+        "getTestCaseNames",
+        (class.clone(),),
+    )?;
     let list = vm.ctx.types.list_type.as_object().call((names,), vm)?;
-    let list = list.downcast_ref::<PyList>().map(|l| l.borrow_vec().to_vec()).unwrap_or_default();
+    let list = list
+        .downcast_ref::<PyList>()
+        .map(|l| l.borrow_vec().to_vec())
+        .unwrap_or_default();
     Ok(list
         .iter()
-        .filter_map(|n| n.downcast_ref::<PyStr>().map(|s| s.as_wtf8().to_string_lossy().into_owned()))
+        .filter_map(|n| {
+            n.downcast_ref::<PyStr>()
+                .map(|s| s.as_wtf8().to_string_lossy().into_owned())
+        })
         .collect())
 }
 
@@ -125,7 +162,9 @@ fn run_one(run: &Run, class: &PyObjectRef, name: &str) -> Result<Outcome, PyBase
         if e.fast_isinstance(&run.harness.unittest_skip) {
             Ok(Outcome::Skipped)
         } else if e.fast_isinstance(vm.ctx.exceptions.assertion_error) {
-            Ok(Outcome::Failed(python::py_error(vm, &e, &run.request.code).summary()))
+            Ok(Outcome::Failed(
+                python::py_error(vm, &e, &run.request.code).summary(),
+            ))
         } else if e.fast_isinstance(vm.ctx.exceptions.exception_type) {
             let err = python::py_error(vm, &e, &run.request.code);
             Ok(Outcome::Failed(format!("error {}", err.summary())))

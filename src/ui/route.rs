@@ -32,15 +32,24 @@ impl Route {
             .find_map(|pair| pair.strip_prefix("code="))
             .and_then(base64url_decode)
             .and_then(|bytes| String::from_utf8(bytes).ok());
-        Route::Challenge { id: id.to_owned(), shared_code }
+        Route::Challenge {
+            id: id.to_owned(),
+            shared_code,
+        }
     }
 
     /// The fragment for this route, starting with `#`.
     pub fn to_hash(&self) -> String {
         match self {
             Route::Catalog => "#/".into(),
-            Route::Challenge { id, shared_code: None } => format!("#/q/{id}"),
-            Route::Challenge { id, shared_code: Some(code) } => {
+            Route::Challenge {
+                id,
+                shared_code: None,
+            } => format!("#/q/{id}"),
+            Route::Challenge {
+                id,
+                shared_code: Some(code),
+            } => {
                 format!("#/q/{id}?code={}", base64url_encode(code.as_bytes()))
             }
         }
@@ -53,7 +62,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -87,8 +99,14 @@ mod tests {
     fn routes_round_trip() {
         for route in [
             Route::Catalog,
-            Route::Challenge { id: "is-prime".into(), shared_code: None },
-            Route::Challenge { id: "fibonacci".into(), shared_code: Some("def f():\n    return 'ü €'\n".into()) },
+            Route::Challenge {
+                id: "is-prime".into(),
+                shared_code: None,
+            },
+            Route::Challenge {
+                id: "fibonacci".into(),
+                shared_code: Some("def f():\n    return 'ü €'\n".into()),
+            },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -101,7 +119,10 @@ mod tests {
         assert_eq!(Route::parse("#/q/"), Route::Catalog);
         assert_eq!(
             Route::parse("#/q/x?code=%%%"),
-            Route::Challenge { id: "x".into(), shared_code: None }
+            Route::Challenge {
+                id: "x".into(),
+                shared_code: None
+            }
         );
     }
 

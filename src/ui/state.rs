@@ -79,8 +79,14 @@ impl PartialEq for State {
             && self.judge == other.judge
             && self.worker_generation == other.worker_generation
             && self.saved == other.saved
-            && self.run.as_ref().map(|r| (r.id, r.phase, r.posted, r.tracker.report()))
-                == other.run.as_ref().map(|r| (r.id, r.phase, r.posted, r.tracker.report()))
+            && self
+                .run
+                .as_ref()
+                .map(|r| (r.id, r.phase, r.posted, r.tracker.report()))
+                == other
+                    .run
+                    .as_ref()
+                    .map(|r| (r.id, r.phase, r.posted, r.tracker.report()))
             && self.notices == other.notices
             && self.filters == other.filters
             && self.hints_shown == other.hints_shown
@@ -93,34 +99,71 @@ impl PartialEq for State {
 pub enum Action {
     Navigate(Route),
     /// The candidate edited the code (or quiz prediction) of a challenge.
-    Edit { id: String, code: String, at: f64 },
+    Edit {
+        id: String,
+        code: String,
+        at: f64,
+    },
     /// Put the starter code back.
-    ResetDraft { id: String, at: f64 },
+    ResetDraft {
+        id: String,
+        at: f64,
+    },
     /// Accept the code of a share link into the draft.
-    AcceptShared { id: String, code: String, at: f64 },
+    AcceptShared {
+        id: String,
+        code: String,
+        at: f64,
+    },
     /// Run or Submit the current draft of a challenge.
-    Start { id: String, mode: Mode },
+    Start {
+        id: String,
+        mode: Mode,
+    },
     /// The worker hook sent the run to the worker.
     Posted(RunId),
     Worker(FromWorker),
     /// The phase's time budget ran out; the worker hook killed the worker.
-    TimedOut { run: RunId, phase: u32 },
+    TimedOut {
+        run: RunId,
+        phase: u32,
+    },
     /// The worker died on its own (an error event), outside any protocol message.
     WorkerDied(String),
     /// A record changed in storage (another tab); `None` when it was removed.
-    External { key: String, text: Option<String> },
+    External {
+        key: String,
+        text: Option<String>,
+    },
     /// Storage refused a write.
     StorageFailed(String),
     /// Import finished: the records written, for the state to match storage.
-    Imported { records: Vec<(String, Record)>, summary: String },
-    Notify { text: String, is_error: bool },
+    Imported {
+        records: Vec<(String, Record)>,
+        summary: String,
+    },
+    Notify {
+        text: String,
+        is_error: bool,
+    },
     Dismiss(u32),
     ShowHint(String),
     ShowExplanation(String),
-    SetAnswer { id: String, text: String, at: f64 },
-    ToggleCheck { id: String, item: usize, at: f64 },
+    SetAnswer {
+        id: String,
+        text: String,
+        at: f64,
+    },
+    ToggleCheck {
+        id: String,
+        item: usize,
+        at: f64,
+    },
     /// A card without a judge was read or practised.
-    MarkDone { id: String, at: f64 },
+    MarkDone {
+        id: String,
+        at: f64,
+    },
     SetFilters(Filters),
     /// The service worker installed a newer build.
     UpdateReady,
@@ -145,7 +188,10 @@ impl State {
         };
         for u in &saved.unusable {
             state.notify(
-                format!("{} It was left untouched; your other work loaded normally.", u.describe()),
+                format!(
+                    "{} It was left untouched; your other work loaded normally.",
+                    u.describe()
+                ),
                 true,
             );
         }
@@ -157,12 +203,20 @@ impl State {
     pub fn draft(&self, id: &str) -> String {
         match self.saved.drafts.get(id) {
             Some(d) => d.code.clone(),
-            None => self.catalog.get(id).map(|c| starter_of(c)).unwrap_or_default(),
+            None => self
+                .catalog
+                .get(id)
+                .map(|c| starter_of(c))
+                .unwrap_or_default(),
         }
     }
 
     pub fn status(&self, id: &str) -> Status {
-        self.saved.progress.get(id).map(|p| p.status).unwrap_or_default()
+        self.saved
+            .progress
+            .get(id)
+            .map(|p| p.status)
+            .unwrap_or_default()
     }
 
     /// The run for challenge `id`, if it is the one shown.
@@ -174,7 +228,11 @@ impl State {
         if self.notices.iter().any(|n| n.text == text) {
             return;
         }
-        self.notices.push(Notice { id: self.next_notice, text, is_error });
+        self.notices.push(Notice {
+            id: self.next_notice,
+            text,
+            is_error,
+        });
         self.next_notice += 1;
     }
 
@@ -277,7 +335,9 @@ impl State {
     }
 
     fn start(&mut self, id: String, mode: Mode) {
-        let Some(challenge) = self.catalog.get(&id) else { return };
+        let Some(challenge) = self.catalog.get(&id) else {
+            return;
+        };
         if !challenge.kind.is_judged() {
             return;
         }
@@ -290,7 +350,13 @@ impl State {
         let run = RunId(self.next_run);
         self.next_run += 1;
         let tracker = RunTracker::new(challenge, &request);
-        self.run = Some(ActiveRun { id: run, request, tracker, phase: 0, posted: false });
+        self.run = Some(ActiveRun {
+            id: run,
+            request,
+            tracker,
+            phase: 0,
+            posted: false,
+        });
     }
 
     fn on_worker(&mut self, message: FromWorker) {
@@ -299,7 +365,9 @@ impl State {
             FromWorker::LoadFailed { message } => {
                 self.judge = JudgeStatus::Failed(message.clone());
                 if let Some(r) = self.run.as_mut().filter(|r| !r.tracker.is_finished()) {
-                    r.tracker.ended(SandboxEnd::Crashed(format!("Python could not load: {message}")));
+                    r.tracker.ended(SandboxEnd::Crashed(format!(
+                        "Python could not load: {message}"
+                    )));
                     self.finish_run();
                 }
             }
@@ -315,8 +383,16 @@ impl State {
                 }
             }
             FromWorker::Exited { run, code } => self.end_run(run, SandboxEnd::Exited(code)),
-            FromWorker::Crashed { run, message, stack_overflow } => {
-                let end = if stack_overflow { SandboxEnd::StackOverflow } else { SandboxEnd::Crashed(message) };
+            FromWorker::Crashed {
+                run,
+                message,
+                stack_overflow,
+            } => {
+                let end = if stack_overflow {
+                    SandboxEnd::StackOverflow
+                } else {
+                    SandboxEnd::Crashed(message)
+                };
                 self.end_run(run, end);
                 // A trapped instance leaves the worker usable, but start clean anyway.
                 self.worker_generation += 1;
@@ -326,7 +402,11 @@ impl State {
     }
 
     fn end_run(&mut self, run: RunId, end: SandboxEnd) {
-        if let Some(r) = self.run.as_mut().filter(|r| r.id == run && !r.tracker.is_finished()) {
+        if let Some(r) = self
+            .run
+            .as_mut()
+            .filter(|r| r.id == run && !r.tracker.is_finished())
+        {
             r.tracker.ended(end);
             self.finish_run();
         }
@@ -337,16 +417,24 @@ impl State {
         let Some(r) = &self.run else { return };
         let id = r.request.challenge.clone();
         let accepted = r.tracker.report().outcome == Outcome::Accepted;
-        let status = if accepted { Status::Done } else { Status::Attempted };
+        let status = if accepted {
+            Status::Done
+        } else {
+            Status::Attempted
+        };
         let at = self.saved.drafts.get(&id).map_or(0.0, |d| d.at);
         self.touch_progress(&id, at, status, true);
     }
 
     /// Another tab wrote (or removed) one of our records: take it if it is newer.
     fn on_external(&mut self, key: &str, text: Option<&str>) {
-        let Some((kind, id)) = RecordKind::parse_key(key) else { return };
+        let Some((kind, id)) = RecordKind::parse_key(key) else {
+            return;
+        };
         let Some(text) = text else { return }; // removals elsewhere do not delete work here
-        let Ok(record) = crate::storage::parse_record(kind, text) else { return };
+        let Ok(record) = crate::storage::parse_record(kind, text) else {
+            return;
+        };
         match record {
             Record::Draft(d) => {
                 let newer = self.saved.drafts.get(id).is_none_or(|mine| d.at >= mine.at);
@@ -355,11 +443,19 @@ impl State {
                 }
             }
             Record::Progress(p) => {
-                let merged = self.saved.progress.get(id).map_or(p.clone(), |mine| mine.merge(&p));
+                let merged = self
+                    .saved
+                    .progress
+                    .get(id)
+                    .map_or(p.clone(), |mine| mine.merge(&p));
                 self.saved.progress.insert(id.to_owned(), merged);
             }
             Record::Answer(a) => {
-                let newer = self.saved.answers.get(id).is_none_or(|mine| a.at >= mine.at);
+                let newer = self
+                    .saved
+                    .answers
+                    .get(id)
+                    .is_none_or(|mine| a.at >= mine.at);
                 if newer {
                     self.saved.answers.insert(id.to_owned(), a);
                 }
@@ -370,8 +466,18 @@ impl State {
     /// Counts for the progress summary: done, attempted, total.
     pub fn progress_counts(&self) -> (usize, usize, usize) {
         let total = self.catalog.challenges.len();
-        let done = self.catalog.challenges.iter().filter(|c| self.status(&c.id) == Status::Done).count();
-        let attempted = self.catalog.challenges.iter().filter(|c| self.status(&c.id) == Status::Attempted).count();
+        let done = self
+            .catalog
+            .challenges
+            .iter()
+            .filter(|c| self.status(&c.id) == Status::Done)
+            .count();
+        let attempted = self
+            .catalog
+            .challenges
+            .iter()
+            .filter(|c| self.status(&c.id) == Status::Attempted)
+            .count();
         (done, attempted, total)
     }
 
@@ -395,14 +501,20 @@ impl State {
                     || c.prompt.source.to_lowercase().contains(&needle)
             })
             .collect();
-        list.sort_by(|a, b| (a.group, a.difficulty, &a.title).cmp(&(b.group, b.difficulty, &b.title)));
+        list.sort_by(|a, b| {
+            (a.group, a.difficulty, &a.title).cmp(&(b.group, b.difficulty, &b.title))
+        });
         list
     }
 }
 
 /// What the editor starts with: the starter code, or nothing for a prediction.
 pub fn starter_of(c: &crate::challenge::Challenge) -> String {
-    if c.kind == Kind::Quiz { String::new() } else { c.starter.clone() }
+    if c.kind == Kind::Quiz {
+        String::new()
+    } else {
+        c.starter.clone()
+    }
 }
 
 /// What a saved progress record says, for a status badge.
@@ -437,14 +549,39 @@ mod tests {
 
     fn pass_everything(mut s: State) -> State {
         let run = s.run.as_ref().unwrap().id;
-        let indexes: Vec<usize> = s.run.as_ref().unwrap().tracker.report().tests.iter().map(|t| t.index).collect();
-        s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::Ready }));
+        let indexes: Vec<usize> = s
+            .run
+            .as_ref()
+            .unwrap()
+            .tracker
+            .report()
+            .tests
+            .iter()
+            .map(|t| t.index)
+            .collect();
+        s = s.apply(Action::Worker(FromWorker::Event {
+            run,
+            event: Event::Ready,
+        }));
         for index in indexes {
-            s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::TestStarted { index } }));
+            s = s.apply(Action::Worker(FromWorker::Event {
+                run,
+                event: Event::TestStarted { index },
+            }));
             let verdict = TestVerdict::Passed;
-            s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::TestFinished { index, verdict, time_ms: 1 } }));
+            s = s.apply(Action::Worker(FromWorker::Event {
+                run,
+                event: Event::TestFinished {
+                    index,
+                    verdict,
+                    time_ms: 1,
+                },
+            }));
         }
-        s.apply(Action::Worker(FromWorker::Event { run, event: Event::Finished }))
+        s.apply(Action::Worker(FromWorker::Event {
+            run,
+            event: Event::Finished,
+        }))
     }
 
     #[test]
@@ -452,17 +589,30 @@ mod tests {
         let s = state();
         let starter = s.catalog.get("is-prime").unwrap().starter.clone();
         assert_eq!(s.draft("is-prime"), starter);
-        let s = s.apply(Action::Edit { id: "is-prime".into(), code: "x".into(), at: 1.0 });
+        let s = s.apply(Action::Edit {
+            id: "is-prime".into(),
+            code: "x".into(),
+            at: 1.0,
+        });
         assert_eq!(s.draft("is-prime"), "x");
-        let s = s.apply(Action::ResetDraft { id: "is-prime".into(), at: 2.0 });
+        let s = s.apply(Action::ResetDraft {
+            id: "is-prime".into(),
+            at: 2.0,
+        });
         assert_eq!(s.draft("is-prime"), starter);
     }
 
     #[test]
     fn an_accepted_submission_marks_the_challenge_solved() {
-        let s = state().apply(Action::Start { id: "is-prime".into(), mode: Mode::Submit });
+        let s = state().apply(Action::Start {
+            id: "is-prime".into(),
+            mode: Mode::Submit,
+        });
         let s = pass_everything(s);
-        assert_eq!(s.run.as_ref().unwrap().tracker.report().outcome, Outcome::Accepted);
+        assert_eq!(
+            s.run.as_ref().unwrap().tracker.report().outcome,
+            Outcome::Accepted
+        );
         assert_eq!(s.status("is-prime"), Status::Done);
         assert_eq!(s.saved.progress["is-prime"].attempts, 1);
         let (done, _, total) = s.progress_counts();
@@ -472,57 +622,128 @@ mod tests {
 
     #[test]
     fn a_run_only_attempts_and_stale_events_are_dropped() {
-        let s = state().apply(Action::Start { id: "is-prime".into(), mode: Mode::Run });
+        let s = state().apply(Action::Start {
+            id: "is-prime".into(),
+            mode: Mode::Run,
+        });
         let s = pass_everything(s);
         assert_eq!(s.status("is-prime"), Status::Attempted, "Run never solves");
         let old = s.run.as_ref().unwrap().id;
-        let s = s.apply(Action::Start { id: "is-prime".into(), mode: Mode::Submit });
+        let s = s.apply(Action::Start {
+            id: "is-prime".into(),
+            mode: Mode::Submit,
+        });
         let before = s.run.as_ref().unwrap().tracker.report().clone();
-        let s = s.apply(Action::Worker(FromWorker::Event { run: old, event: Event::Finished }));
-        assert_eq!(s.run.as_ref().unwrap().tracker.report(), &before, "an old run's event changes nothing");
+        let s = s.apply(Action::Worker(FromWorker::Event {
+            run: old,
+            event: Event::Finished,
+        }));
+        assert_eq!(
+            s.run.as_ref().unwrap().tracker.report(),
+            &before,
+            "an old run's event changes nothing"
+        );
     }
 
     #[test]
     fn a_timeout_fails_the_run_and_replaces_the_worker() {
         let s = state().apply(Action::Worker(FromWorker::Loaded));
-        let s = s.apply(Action::Start { id: "is-prime".into(), mode: Mode::Run });
+        let s = s.apply(Action::Start {
+            id: "is-prime".into(),
+            mode: Mode::Run,
+        });
         let run = s.run.as_ref().unwrap().id;
         let s = s.apply(Action::Posted(run));
-        let s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::Ready }));
-        let s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::TestStarted { index: 0 } }));
+        let s = s.apply(Action::Worker(FromWorker::Event {
+            run,
+            event: Event::Ready,
+        }));
+        let s = s.apply(Action::Worker(FromWorker::Event {
+            run,
+            event: Event::TestStarted { index: 0 },
+        }));
         let phase = s.run.as_ref().unwrap().phase;
-        let stale = s.clone().apply(Action::TimedOut { run, phase: phase - 1 });
-        assert!(!stale.run.as_ref().unwrap().tracker.is_finished(), "a timer from an earlier phase is ignored");
+        let stale = s.clone().apply(Action::TimedOut {
+            run,
+            phase: phase - 1,
+        });
+        assert!(
+            !stale.run.as_ref().unwrap().tracker.is_finished(),
+            "a timer from an earlier phase is ignored"
+        );
         let s = s.apply(Action::TimedOut { run, phase });
-        assert_eq!(s.run.as_ref().unwrap().tracker.report().outcome, Outcome::TimeLimit);
+        assert_eq!(
+            s.run.as_ref().unwrap().tracker.report().outcome,
+            Outcome::TimeLimit
+        );
         assert_eq!(s.worker_generation, 1);
         assert_eq!(s.judge, JudgeStatus::Loading);
     }
 
     #[test]
     fn a_stack_overflow_crash_is_a_recursion_error() {
-        let s = state().apply(Action::Start { id: "is-prime".into(), mode: Mode::Run });
+        let s = state().apply(Action::Start {
+            id: "is-prime".into(),
+            mode: Mode::Run,
+        });
         let run = s.run.as_ref().unwrap().id;
-        let s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::Ready }));
-        let s = s.apply(Action::Worker(FromWorker::Event { run, event: Event::TestStarted { index: 0 } }));
-        let s = s.apply(Action::Worker(FromWorker::Crashed { run, message: "RangeError".into(), stack_overflow: true }));
+        let s = s.apply(Action::Worker(FromWorker::Event {
+            run,
+            event: Event::Ready,
+        }));
+        let s = s.apply(Action::Worker(FromWorker::Event {
+            run,
+            event: Event::TestStarted { index: 0 },
+        }));
+        let s = s.apply(Action::Worker(FromWorker::Crashed {
+            run,
+            message: "RangeError".into(),
+            stack_overflow: true,
+        }));
         let report = s.run.as_ref().unwrap().tracker.report();
         assert_eq!(report.outcome, Outcome::RuntimeError);
-        let TestVerdict::RuntimeError { error } = &report.tests[0].verdict else { panic!() };
+        let TestVerdict::RuntimeError { error } = &report.tests[0].verdict else {
+            panic!()
+        };
         assert_eq!(error.exception, "RecursionError");
     }
 
     #[test]
     fn another_tabs_newer_draft_wins_and_an_older_one_does_not() {
-        let s = state().apply(Action::Edit { id: "is-prime".into(), code: "mine".into(), at: 10.0 });
-        let older = Record::Draft(Draft { code: "old".into(), at: 5.0 }).to_json();
-        let s = s.apply(Action::External { key: "pyprep.draft.is-prime".into(), text: Some(older) });
+        let s = state().apply(Action::Edit {
+            id: "is-prime".into(),
+            code: "mine".into(),
+            at: 10.0,
+        });
+        let older = Record::Draft(Draft {
+            code: "old".into(),
+            at: 5.0,
+        })
+        .to_json();
+        let s = s.apply(Action::External {
+            key: "pyprep.draft.is-prime".into(),
+            text: Some(older),
+        });
         assert_eq!(s.draft("is-prime"), "mine");
-        let newer = Record::Draft(Draft { code: "theirs".into(), at: 20.0 }).to_json();
-        let s = s.apply(Action::External { key: "pyprep.draft.is-prime".into(), text: Some(newer) });
+        let newer = Record::Draft(Draft {
+            code: "theirs".into(),
+            at: 20.0,
+        })
+        .to_json();
+        let s = s.apply(Action::External {
+            key: "pyprep.draft.is-prime".into(),
+            text: Some(newer),
+        });
         assert_eq!(s.draft("is-prime"), "theirs");
-        let s = s.apply(Action::External { key: "pyprep.draft.is-prime".into(), text: None });
-        assert_eq!(s.draft("is-prime"), "theirs", "a removal elsewhere deletes nothing here");
+        let s = s.apply(Action::External {
+            key: "pyprep.draft.is-prime".into(),
+            text: None,
+        });
+        assert_eq!(
+            s.draft("is-prime"),
+            "theirs",
+            "a removal elsewhere deletes nothing here"
+        );
     }
 
     #[test]
@@ -538,11 +759,22 @@ mod tests {
     fn filters_narrow_the_catalog() {
         let s = state();
         let all = s.visible().len();
-        let s = s.apply(Action::SetFilters(Filters { search: "prime".into(), ..Filters::default() }));
+        let s = s.apply(Action::SetFilters(Filters {
+            search: "prime".into(),
+            ..Filters::default()
+        }));
         let found: Vec<&str> = s.visible().iter().map(|c| c.id.as_str()).collect();
         assert!(found.contains(&"is-prime"), "{found:?}");
         assert!(found.len() < all);
-        let s = s.apply(Action::SetFilters(Filters { group: Some(Group::Coding), difficulty: Some(Difficulty::Medium), ..Filters::default() }));
-        assert!(s.visible().iter().all(|c| c.group == Group::Coding && c.difficulty == Difficulty::Medium));
+        let s = s.apply(Action::SetFilters(Filters {
+            group: Some(Group::Coding),
+            difficulty: Some(Difficulty::Medium),
+            ..Filters::default()
+        }));
+        assert!(
+            s.visible()
+                .iter()
+                .all(|c| c.group == Group::Coding && c.difficulty == Difficulty::Medium)
+        );
     }
 }

@@ -19,20 +19,19 @@ pub fn native() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_pyprep"))
 }
 
-/// The WASI build of the judge, built once per test binary.
+/// The judge the browser downloads (`pyprep` built for `wasm32-wasip1` by
+/// `www/build.mjs`, as the app's build does), built once per test binary.
 pub fn wasi_wasm() -> &'static Path {
     static WASM: OnceLock<PathBuf> = OnceLock::new();
     WASM.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
+        let status = Command::new("node")
             .current_dir(root)
-            .args(["build", "--profile", "judge", "--target", "wasm32-wasip1", "--bin", "pyprep"])
+            .args(["www/build.mjs"])
             .status()
-            .expect("cargo runs");
+            .expect("node runs");
         assert!(status.success(), "building the WASI judge failed");
-        let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-        target.join("wasm32-wasip1/judge/pyprep.wasm")
+        root.join("www/gen/judge/judge.wasm")
     })
 }
 
@@ -42,13 +41,18 @@ pub fn wasi() -> Sandbox {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/run.mjs");
     Sandbox::with_launcher("node (WASI)", move |dir| {
         let mut c = Command::new("node");
-        c.arg(&script).arg(&wasm).arg(dir).args(["sandbox", "--workdir", "/"]);
+        c.arg(&script)
+            .arg(&wasm)
+            .arg(dir)
+            .args(["sandbox", "--workdir", "/"]);
         c
     })
 }
 
 pub fn challenge(id: &str) -> &'static Challenge {
-    Catalog::embedded().get(id).unwrap_or_else(|| panic!("no challenge {id}"))
+    Catalog::embedded()
+        .get(id)
+        .unwrap_or_else(|| panic!("no challenge {id}"))
 }
 
 pub fn request(id: &str, code: &str, mode: Mode) -> RunRequest {

@@ -3,20 +3,21 @@
 // stdin, stdout and stderr are the process's own, so the native test parent
 // can drive it exactly like the native sandbox. A JavaScript stack overflow
 // ends the process with SIGSEGV, any other trap with SIGABRT, as native
-// crashes would; proc_exit(n) exits n.
+// crashes would; proc_exit(n) ends the process with status n.
+import { writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { WASI } from 'node:wasi';
 
 process.removeAllListeners('warning'); // node prints an "experimental" warning for WASI
 const [wasmPath, root, ...args] = process.argv.slice(2);
 const module = await WebAssembly.compile(await readFile(wasmPath));
-const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: true });
+const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: false });
 let code;
 try {
   const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
   code = wasi.start(instance);
 } catch (e) {
-  process.stderr.write(`wasm trap: ${e}\n`);
+  writeSync(2, `wasm trap: ${e}\n`); // synchronous: the process is killed right after
   process.kill(process.pid, e instanceof RangeError ? 'SIGSEGV' : 'SIGABRT');
 }
 process.exitCode = code;

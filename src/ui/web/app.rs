@@ -33,7 +33,9 @@ pub fn App() -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let page = match &state.route {
-        Route::Catalog => html! { <CatalogPage state={state.clone()} on_action={dispatch.clone()} /> },
+        Route::Catalog => {
+            html! { <CatalogPage state={state.clone()} on_action={dispatch.clone()} /> }
+        }
         Route::Challenge { id, shared_code } => match state.catalog.get(id) {
             Some(challenge) => html! {
                 <ChallengePage

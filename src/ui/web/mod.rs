@@ -8,7 +8,9 @@ pub(crate) mod hooks;
 
 /// Mounts the app in `#app`, replacing the loading message.
 pub fn start() {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     match document.get_element_by_id("app") {
         Some(root) => {
             root.set_inner_html("");

@@ -15,7 +15,10 @@ pub struct CatalogPageProps {
 }
 
 fn select_value(e: &Event) -> String {
-    e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -57,7 +60,11 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     let on_search = {
         let set = set(|f, v| f.search = v);
         Callback::from(move |e: InputEvent| {
-            let value = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
             set(value)
         })
     };
@@ -65,7 +72,12 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::SetFilters(Filters::default())))
     };
-    let topics: BTreeSet<&str> = state.catalog.challenges.iter().flat_map(|c| c.topics.iter().map(String::as_str)).collect();
+    let topics: BTreeSet<&str> = state
+        .catalog
+        .challenges
+        .iter()
+        .flat_map(|c| c.topics.iter().map(String::as_str))
+        .collect();
     let visible = state.visible();
     let (done, attempted, total) = state.progress_counts();
     html! {

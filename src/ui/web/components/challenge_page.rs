@@ -28,7 +28,9 @@ pub fn rendered(html: &str) -> Html {
 #[component]
 pub fn ChallengePage(props: &ChallengePageProps) -> Html {
     let state = &props.state;
-    let Some(c) = state.catalog.get(&props.id) else { return html! {} };
+    let Some(c) = state.catalog.get(&props.id) else {
+        return html! {};
+    };
     let id = c.id.clone();
 
     // A share link's code: taken at once when it would replace nothing, else offered.
@@ -41,7 +43,11 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
             if let Some(code) = shared
                 && (draft == *code || draft == starter)
             {
-                on_action.emit(Action::AcceptShared { id, code: code.clone(), at: now_ms() });
+                on_action.emit(Action::AcceptShared {
+                    id,
+                    code: code.clone(),
+                    at: now_ms(),
+                });
             }
         });
     }
@@ -74,13 +80,22 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
         Kind::Function | Kind::Program | Kind::Unittest => {
             html! { <CodeWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> }
         }
-        Kind::Quiz => html! { <QuizWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> },
-        Kind::Practice => html! { <PracticeWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> },
+        Kind::Quiz => {
+            html! { <QuizWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> }
+        }
+        Kind::Practice => {
+            html! { <PracticeWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> }
+        }
         Kind::Concept => {
             let mark = {
                 let on_action = props.on_action.clone();
                 let id = id.clone();
-                Callback::from(move |_: MouseEvent| on_action.emit(Action::MarkDone { id: id.clone(), at: now_ms() }))
+                Callback::from(move |_: MouseEvent| {
+                    on_action.emit(Action::MarkDone {
+                        id: id.clone(),
+                        at: now_ms(),
+                    })
+                })
             };
             html! {
                 <section class="workspace concept" aria-label="Your progress on this card">

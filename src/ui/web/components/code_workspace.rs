@@ -4,7 +4,7 @@ use super::console::Console;
 use super::editor::Editor;
 use super::results::Results;
 use crate::protocol::Mode;
-use crate::report::{TestVerdict, Outcome};
+use crate::report::{Outcome, TestVerdict};
 use crate::ui::route::Route;
 use crate::ui::state::{Action, JudgeStatus, State};
 use crate::ui::web::now_ms;
@@ -40,7 +40,9 @@ pub fn progress_text(state: &State, id: &str) -> Option<String> {
 #[component]
 pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
     let state = &props.state;
-    let Some(c) = state.catalog.get(&props.id) else { return html! {} };
+    let Some(c) = state.catalog.get(&props.id) else {
+        return html! {};
+    };
     let id = c.id.clone();
     let goto = use_state(|| (0u32, 0u32));
     let share = use_state(|| None::<String>);
@@ -48,32 +50,56 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
     let start = |mode: Mode| {
         let on_action = props.on_action.clone();
         let id = id.clone();
-        Callback::from(move |_: ()| on_action.emit(Action::Start { id: id.clone(), mode }))
+        Callback::from(move |_: ()| {
+            on_action.emit(Action::Start {
+                id: id.clone(),
+                mode,
+            })
+        })
     };
     let on_run = start(Mode::Run);
     let on_submit = start(Mode::Submit);
     let on_change = {
         let on_action = props.on_action.clone();
         let id = id.clone();
-        Callback::from(move |code: String| on_action.emit(Action::Edit { id: id.clone(), code, at: now_ms() }))
+        Callback::from(move |code: String| {
+            on_action.emit(Action::Edit {
+                id: id.clone(),
+                code,
+                at: now_ms(),
+            })
+        })
     };
     let reset = {
         let on_action = props.on_action.clone();
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
             let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message("Replace your code with the starter code? Your current code will be lost.").ok())
+                .and_then(|w| {
+                    w.confirm_with_message(
+                        "Replace your code with the starter code? Your current code will be lost.",
+                    )
+                    .ok()
+                })
                 .unwrap_or(false);
             if sure {
-                on_action.emit(Action::ResetDraft { id: id.clone(), at: now_ms() });
+                on_action.emit(Action::ResetDraft {
+                    id: id.clone(),
+                    at: now_ms(),
+                });
             }
         })
     };
     let make_link = {
         let share = share.clone();
-        let route = Route::Challenge { id: id.clone(), shared_code: Some(state.draft(&id)) };
+        let route = Route::Challenge {
+            id: id.clone(),
+            shared_code: Some(state.draft(&id)),
+        };
         Callback::from(move |_: MouseEvent| {
-            let Some(window) = web_sys::window() else { return };
+            let Some(window) = web_sys::window() else {
+                return;
+            };
             let location = window.location();
             let base = format!(
                 "{}{}{}",
@@ -95,7 +121,9 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
     let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
     let progress = progress_text(state, &id);
     let report = run.map(|r| r.tracker.report().clone());
-    let accepted = report.as_ref().is_some_and(|r| r.outcome == Outcome::Accepted);
+    let accepted = report
+        .as_ref()
+        .is_some_and(|r| r.outcome == Outcome::Accepted);
     html! {
         <section class="workspace code" aria-label="Your answer">
             <div class="toolbar" role="toolbar" aria-label="Run your code">

@@ -11,7 +11,12 @@ pub struct ConsoleProps {
 
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
-    let printed: Vec<_> = props.report.tests.iter().filter(|t| !t.output.is_empty() || t.output_cut).collect();
+    let printed: Vec<_> = props
+        .report
+        .tests
+        .iter()
+        .filter(|t| !t.output.is_empty() || t.output_cut)
+        .collect();
     html! {
         <section class="console-box" aria-labelledby="console-title">
             <h2 id="console-title">{ "Output" }</h2>

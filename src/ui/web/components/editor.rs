@@ -31,7 +31,11 @@ pub struct EditorProps {
 
 struct Live {
     view: EditorView,
-    _closures: (Closure<dyn FnMut(String)>, Closure<dyn FnMut()>, Closure<dyn FnMut()>),
+    _closures: (
+        Closure<dyn FnMut(String)>,
+        Closure<dyn FnMut()>,
+        Closure<dyn FnMut()>,
+    ),
 }
 
 #[derive(Clone)]
@@ -60,7 +64,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         let node = node.clone();
         let live = live.clone();
         let handlers = handlers.clone();
-        let (doc, label, language) = (props.doc.to_string(), props.label.to_string(), props.language.to_string());
+        let (doc, label, language) = (
+            props.doc.to_string(),
+            props.label.to_string(),
+            props.language.to_string(),
+        );
         use_effect_with((), move |_| {
             if let Some(parent) = node.cast::<web_sys::Element>() {
                 let h = handlers.clone();
@@ -87,7 +95,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                     on_run.as_ref().unchecked_ref(),
                     on_submit.as_ref().unchecked_ref(),
                 );
-                *live.borrow_mut() = Some(Live { view, _closures: (on_change, on_run, on_submit) });
+                *live.borrow_mut() = Some(Live {
+                    view,
+                    _closures: (on_change, on_run, on_submit),
+                });
             }
             move || {
                 if let Some(l) = live.borrow_mut().take() {

@@ -21,7 +21,9 @@ fn download(name: &str, text: &str) -> Result<(), JsValue> {
     options.set_type("application/json");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
@@ -34,9 +36,13 @@ pub fn Header(props: &HeaderProps) -> Html {
     let state = &props.state;
     let (done, attempted, total) = state.progress_counts();
     let judge = match &state.judge {
-        JudgeStatus::Loading => html! { <span class="judge loading">{ "Python is loading…" }</span> },
+        JudgeStatus::Loading => {
+            html! { <span class="judge loading">{ "Python is loading…" }</span> }
+        }
         JudgeStatus::Ready => html! { <span class="judge ready">{ "Python ready" }</span> },
-        JudgeStatus::Failed(why) => html! { <span class="judge failed" title={why.clone()}>{ "Python could not load" }</span> },
+        JudgeStatus::Failed(why) => {
+            html! { <span class="judge failed" title={why.clone()}>{ "Python could not load" }</span> }
+        }
     };
     let export = {
         let state = state.clone();
@@ -44,7 +50,10 @@ pub fn Header(props: &HeaderProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let text = state.saved.export(now_ms());
             if let Err(e) = download("pyprep-progress.json", &text) {
-                on_action.emit(Action::Notify { text: format!("Export failed: {e:?}"), is_error: true });
+                on_action.emit(Action::Notify {
+                    text: format!("Export failed: {e:?}"),
+                    is_error: true,
+                });
             }
         })
     };
@@ -52,8 +61,15 @@ pub fn Header(props: &HeaderProps) -> Html {
         let state = state.clone();
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             input.set_value("");
             let state = state.clone();
             let failed = {
@@ -64,7 +80,10 @@ pub fn Header(props: &HeaderProps) -> Html {
             let done = Closure::once(move |text: JsValue| {
                 let text = text.as_string().unwrap_or_default();
                 match parse_export(&text) {
-                    Err(why) => on_action.emit(Action::Notify { text: format!("Nothing was imported. {why}"), is_error: true }),
+                    Err(why) => on_action.emit(Action::Notify {
+                        text: format!("Nothing was imported. {why}"),
+                        is_error: true,
+                    }),
                     Ok(records) => {
                         let count = records.len();
                         let records = merge_import(&state.saved, records);
@@ -109,6 +128,9 @@ pub fn Header(props: &HeaderProps) -> Html {
 fn props_failed(on_action: &Callback<Action>) -> Callback<String> {
     let on_action = on_action.clone();
     Callback::from(move |why: String| {
-        on_action.emit(Action::Notify { text: format!("Nothing was imported: the file could not be read ({why})."), is_error: true })
+        on_action.emit(Action::Notify {
+            text: format!("Nothing was imported: the file could not be read ({why})."),
+            is_error: true,
+        })
     })
 }

@@ -15,7 +15,9 @@ pub struct HintsProps {
 #[component]
 pub fn Hints(props: &HintsProps) -> Html {
     let state = &props.state;
-    let Some(c) = state.catalog.get(&props.id) else { return html! {} };
+    let Some(c) = state.catalog.get(&props.id) else {
+        return html! {};
+    };
     let shown = state.hints_shown.get(c.id.as_str()).copied().unwrap_or(0);
     let solved = state.status(&c.id) == Status::Done;
     let explained = solved || state.explanations_shown.contains(c.id.as_str());

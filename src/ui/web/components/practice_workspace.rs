@@ -19,23 +19,39 @@ pub struct PracticeWorkspaceProps {
 #[component]
 pub fn PracticeWorkspace(props: &PracticeWorkspaceProps) -> Html {
     let state = &props.state;
-    let Some(c) = state.catalog.get(&props.id) else { return html! {} };
-    let Some(practice) = &c.practice else { return html! {} };
+    let Some(c) = state.catalog.get(&props.id) else {
+        return html! {};
+    };
+    let Some(practice) = &c.practice else {
+        return html! {};
+    };
     let id = c.id.clone();
     let answer = state.saved.answers.get(&id).cloned().unwrap_or_default();
     let on_input = {
         let on_action = props.on_action.clone();
         let id = id.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(t) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
-                on_action.emit(Action::SetAnswer { id: id.clone(), text: t.value(), at: now_ms() });
+            if let Some(t) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                on_action.emit(Action::SetAnswer {
+                    id: id.clone(),
+                    text: t.value(),
+                    at: now_ms(),
+                });
             }
         })
     };
     let mark = {
         let on_action = props.on_action.clone();
         let id = id.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::MarkDone { id: id.clone(), at: now_ms() }))
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::MarkDone {
+                id: id.clone(),
+                at: now_ms(),
+            })
+        })
     };
     let done = state.status(&id) == Status::Done;
     html! {

@@ -25,15 +25,27 @@ pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
         let on_action = props.on_action.clone();
         let id = id.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(t) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
-                on_action.emit(Action::Edit { id: id.clone(), code: t.value(), at: now_ms() });
+            if let Some(t) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                on_action.emit(Action::Edit {
+                    id: id.clone(),
+                    code: t.value(),
+                    at: now_ms(),
+                });
             }
         })
     };
     let check = {
         let on_action = props.on_action.clone();
         let id = id.clone();
-        Callback::from(move |_: ()| on_action.emit(Action::Start { id: id.clone(), mode: Mode::Submit }))
+        Callback::from(move |_: ()| {
+            on_action.emit(Action::Start {
+                id: id.clone(),
+                mode: Mode::Submit,
+            })
+        })
     };
     let on_key = {
         let check = check.clone();
@@ -45,7 +57,10 @@ pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
         })
     };
     let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
-    let report = state.run_of(&id).map(|r| r.tracker.report().clone()).filter(|r| r.outcome != Outcome::Running);
+    let report = state
+        .run_of(&id)
+        .map(|r| r.tracker.report().clone())
+        .filter(|r| r.outcome != Outcome::Running);
     let verdict = report.map(|r| match (&r.outcome, r.tests.first().map(|t| &t.verdict)) {
         (Outcome::Accepted, _) => html! { <p class="outcome success" role="status">{ "Correct: that is exactly what it prints." }</p> },
         (_, Some(TestVerdict::WrongAnswer { expected, .. })) => html! {

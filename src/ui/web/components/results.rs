@@ -76,7 +76,11 @@ pub fn Results(props: &ResultsProps) -> Html {
 
 fn verdict_detail(v: &TestVerdict, on_goto: &Callback<u32>) -> Html {
     match v {
-        TestVerdict::WrongAnswer { message, expected, actual } => html! {
+        TestVerdict::WrongAnswer {
+            message,
+            expected,
+            actual,
+        } => html! {
             <div class="detail">
                 <p>{ message }</p>
                 <dl>
@@ -112,7 +116,9 @@ fn verdict_detail(v: &TestVerdict, on_goto: &Callback<u32>) -> Html {
         TestVerdict::Exited { code, how } => html! {
             <p class="detail">{ format!("Your code called {how} with status {code}, ending the program before the test could finish.") }</p>
         },
-        TestVerdict::Crashed { message } => html! { <p class="detail">{ format!("The run stopped: {message}.") }</p> },
+        TestVerdict::Crashed { message } => {
+            html! { <p class="detail">{ format!("The run stopped: {message}.") }</p> }
+        }
         _ => html! {},
     }
 }

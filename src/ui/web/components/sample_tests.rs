@@ -18,7 +18,9 @@ impl PartialEq for SampleTestsProps {
 
 #[component]
 pub fn SampleTests(props: &SampleTestsProps) -> Html {
-    let Some(c) = props.catalog.get(&props.id) else { return html! {} };
+    let Some(c) = props.catalog.get(&props.id) else {
+        return html! {};
+    };
     let samples: Vec<Html> = c
         .tests
         .iter()

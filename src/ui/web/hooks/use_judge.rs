@@ -35,21 +35,33 @@ fn start_worker(dispatch: Callback<Action>) -> Result<LiveWorker, String> {
     let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
     let d = dispatch.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let Some(text) = e.data().as_string() else { return };
+        let Some(text) = e.data().as_string() else {
+            return;
+        };
         match serde_json::from_str::<FromWorker>(&text) {
             Ok(message) => d.emit(Action::Worker(message)),
-            Err(err) => d.emit(Action::WorkerDied(format!("unreadable message from the judge: {err}"))),
+            Err(err) => d.emit(Action::WorkerDied(format!(
+                "unreadable message from the judge: {err}"
+            ))),
         }
     });
     let d = dispatch;
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
         e.prevent_default();
         let message = e.message();
-        d.emit(Action::WorkerDied(if message.is_empty() { "the judge worker failed".into() } else { message }));
+        d.emit(Action::WorkerDied(if message.is_empty() {
+            "the judge worker failed".into()
+        } else {
+            message
+        }));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Ok(LiveWorker { worker, _on_message: on_message, _on_error: on_error })
+    Ok(LiveWorker {
+        worker,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
 }
 
 #[hook]
@@ -78,7 +90,10 @@ pub fn use_judge(state: &UseReducerHandle<State>) {
     {
         let live = live.clone();
         let dispatch = state.dispatcher();
-        let message = state.run.as_ref().map(|r| ToWorker { run: r.id, request: r.request.clone() });
+        let message = state.run.as_ref().map(|r| ToWorker {
+            run: r.id,
+            request: r.request.clone(),
+        });
         use_effect_with((pending, ready), move |(pending, ready)| {
             if let (Some(run), true, Some(message)) = (pending, ready, message)
                 && let Some(w) = live.borrow().as_ref()
@@ -86,7 +101,9 @@ pub fn use_judge(state: &UseReducerHandle<State>) {
                 let text = serde_json::to_string(&message).expect("requests serialize");
                 match w.worker.post_message(&JsValue::from_str(&text)) {
                     Ok(()) => dispatch.dispatch(Action::Posted(*run)),
-                    Err(e) => dispatch.dispatch(Action::WorkerDied(format!("could not reach the judge: {e:?}"))),
+                    Err(e) => dispatch.dispatch(Action::WorkerDied(format!(
+                        "could not reach the judge: {e:?}"
+                    ))),
                 }
             }
         });
@@ -102,7 +119,9 @@ pub fn use_judge(state: &UseReducerHandle<State>) {
         let dispatch = state.dispatcher();
         use_effect_with(clock, move |clock| {
             let timer = clock.map(|(run, phase, budget)| {
-                Timeout::new(budget, move || dispatch.dispatch(Action::TimedOut { run, phase }))
+                Timeout::new(budget, move || {
+                    dispatch.dispatch(Action::TimedOut { run, phase })
+                })
             });
             move || drop(timer)
         });

@@ -7,13 +7,17 @@ use crate::ui::state::{Action, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
 use yew::prelude::*;
 
 fn container() -> Option<ServiceWorkerContainer> {
     let window = web_sys::window()?;
     // Service workers need a secure context (https or localhost) and browser support.
-    if !window.is_secure_context() || !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false) {
+    if !window.is_secure_context()
+        || !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false)
+    {
         return None;
     }
     Some(window.navigator().service_worker())
@@ -40,7 +44,9 @@ pub fn use_offline(state: &UseReducerHandle<State>) {
         let ready: Rc<dyn Fn()> = Rc::new(move || dispatch.dispatch(Action::UpdateReady));
         let c = container.clone();
         let on_registered = Closure::<dyn FnMut(JsValue)>::new(move |reg: JsValue| {
-            let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else { return };
+            let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             if reg.waiting().is_some() && c.controller().is_some() {
                 ready();
             }
@@ -69,7 +75,10 @@ pub fn reload_into_update() {
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     let activate = Closure::<dyn FnMut(JsValue)>::new(|reg: JsValue| {
-        let waiting = reg.dyn_into::<ServiceWorkerRegistration>().ok().and_then(|r| r.waiting());
+        let waiting = reg
+            .dyn_into::<ServiceWorkerRegistration>()
+            .ok()
+            .and_then(|r| r.waiting());
         match waiting {
             Some(w) => {
                 let _ = w.post_message(&"skip-waiting".into());

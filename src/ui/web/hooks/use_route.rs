@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 /// The route in the address bar now.
 pub fn current_route() -> Route {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     Route::parse(&hash)
 }
 
@@ -24,7 +26,9 @@ pub fn use_route(state: &UseReducerHandle<State>) {
         });
     }
     use_effect_with(state.route.clone(), move |route| {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let hash = route.to_hash();
         if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
             let _ = window.location().set_hash(&hash);

@@ -48,7 +48,10 @@ pub fn load_saved() -> (Saved, Option<String>) {
             entries.push((key, value));
         }
     }
-    (Saved::load(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))), None)
+    (
+        Saved::load(entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+        None,
+    )
 }
 
 fn write(storage: &Storage, key: &str, text: &str) -> Result<(), String> {
@@ -109,14 +112,19 @@ pub fn use_storage(state: &UseReducerHandle<State>) {
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
             let listener = EventListener::new(&window, "storage", move |e| {
-                let Some(e) = e.dyn_ref::<StorageEvent>() else { return };
+                let Some(e) = e.dyn_ref::<StorageEvent>() else {
+                    return;
+                };
                 let Some(key) = e.key() else { return };
                 if let (Some((kind, _)), Some(text)) = (RecordKind::parse_key(&key), e.new_value())
                     && let Ok(record) = crate::storage::parse_record(kind, &text)
                 {
                     written.borrow_mut().insert(key.clone(), record);
                 }
-                dispatch.dispatch(Action::External { key, text: e.new_value() });
+                dispatch.dispatch(Action::External {
+                    key,
+                    text: e.new_value(),
+                });
             });
             move || drop(listener)
         });
