@@ -333,7 +333,7 @@ pub fn float_repr(f: f64) -> String {
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let sign = if f < 0.0 { "-" } else { "" };
     let decpt = exp + 1;
-    let body = if decpt > 16 || decpt < -3 {
+    let body = if !(-3..=16).contains(&decpt) {
         let (first, rest) = digits.split_at(1);
         let frac = if rest.is_empty() {
             String::new()

@@ -666,7 +666,7 @@ fn values_in(t: &Test) -> Vec<Value> {
     values
 }
 
-fn uses(v: &Value, pred: &dyn Fn(&Value) -> bool) -> bool {
+fn uses(v: &Value, pred: fn(&Value) -> bool) -> bool {
     pred(v)
         || match v {
             Value::List(x)
@@ -682,10 +682,11 @@ fn uses(v: &Value, pred: &dyn Fn(&Value) -> bool) -> bool {
 
 /// `linked`, `tree` and `rng` values need the helper class that builds them.
 fn check_helpers(tests: &[Test], helpers: &str, p: &mut Problems) {
-    let needs: [(&str, &dyn Fn(&Value) -> bool); 3] = [
-        ("ListNode", &|v| matches!(v, Value::Linked(_))),
-        ("TreeNode", &|v| matches!(v, Value::Tree(_))),
-        ("CountingRandom", &|v| matches!(v, Value::Rng(_))),
+    type IsKind = fn(&Value) -> bool;
+    let needs: [(&str, IsKind); 3] = [
+        ("ListNode", |v| matches!(v, Value::Linked(_))),
+        ("TreeNode", |v| matches!(v, Value::Tree(_))),
+        ("CountingRandom", |v| matches!(v, Value::Rng(_))),
     ];
     for (class, pred) in needs {
         let used = tests

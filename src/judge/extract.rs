@@ -55,66 +55,66 @@ impl Reader<'_> {
         if vm.is_none(obj) {
             return Value::None;
         }
-        if class.is(types.bool_type) {
-            if let Some(i) = obj.downcast_ref::<PyInt>() {
-                return Value::Bool(i.as_bigint().to_string() != "0");
-            }
+        if class.is(types.bool_type)
+            && let Some(i) = obj.downcast_ref::<PyInt>()
+        {
+            return Value::Bool(i.as_bigint().to_string() != "0");
         }
-        if class.is(types.int_type) {
-            if let Some(i) = obj.downcast_ref::<PyInt>() {
-                return Value::Int(i.as_bigint().to_string());
-            }
+        if class.is(types.int_type)
+            && let Some(i) = obj.downcast_ref::<PyInt>()
+        {
+            return Value::Int(i.as_bigint().to_string());
         }
-        if class.is(types.float_type) {
-            if let Some(f) = obj.downcast_ref::<PyFloat>() {
-                return Value::Float(f.to_f64());
-            }
+        if class.is(types.float_type)
+            && let Some(f) = obj.downcast_ref::<PyFloat>()
+        {
+            return Value::Float(f.to_f64());
         }
-        if class.is(types.str_type) {
-            if let Some(s) = obj.downcast_ref::<PyStr>() {
-                return Value::Str(wtf8(s));
-            }
+        if class.is(types.str_type)
+            && let Some(s) = obj.downcast_ref::<PyStr>()
+        {
+            return Value::Str(wtf8(s));
         }
-        if class.is(types.bytes_type) {
-            if let Some(b) = obj.downcast_ref::<PyBytes>() {
-                return Value::Bytes(b.as_bytes().to_vec());
-            }
+        if class.is(types.bytes_type)
+            && let Some(b) = obj.downcast_ref::<PyBytes>()
+        {
+            return Value::Bytes(b.as_bytes().to_vec());
         }
         if depth >= MAX_DEPTH {
             return opaque("value nested too deeply");
         }
-        if class.is(types.list_type) {
-            if let Some(l) = obj.downcast_ref::<PyList>() {
-                let items: Vec<PyObjectRef> = l.borrow_vec().to_vec();
-                return Value::List(self.read_all(&items, depth));
-            }
+        if class.is(types.list_type)
+            && let Some(l) = obj.downcast_ref::<PyList>()
+        {
+            let items: Vec<PyObjectRef> = l.borrow_vec().to_vec();
+            return Value::List(self.read_all(&items, depth));
         }
-        if class.is(types.tuple_type) {
-            if let Some(t) = obj.downcast_ref::<PyTuple>() {
-                let items: Vec<PyObjectRef> = t.as_slice().to_vec();
-                return Value::Tuple(self.read_all(&items, depth));
-            }
+        if class.is(types.tuple_type)
+            && let Some(t) = obj.downcast_ref::<PyTuple>()
+        {
+            let items: Vec<PyObjectRef> = t.as_slice().to_vec();
+            return Value::Tuple(self.read_all(&items, depth));
         }
-        if class.is(types.dict_type) {
-            if let Some(d) = obj.downcast_ref::<PyDict>() {
-                let pairs = d.items_vec();
-                return Value::Dict(
-                    pairs
-                        .iter()
-                        .map(|(k, v)| (self.read(k, depth + 1), self.read(v, depth + 1)))
-                        .collect(),
-                );
-            }
+        if class.is(types.dict_type)
+            && let Some(d) = obj.downcast_ref::<PyDict>()
+        {
+            let pairs = d.items_vec();
+            return Value::Dict(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (self.read(k, depth + 1), self.read(v, depth + 1)))
+                    .collect(),
+            );
         }
-        if class.is(types.set_type) {
-            if let Some(s) = obj.downcast_ref::<PySet>() {
-                return Value::Set(self.read_all(&s.elements(), depth));
-            }
+        if class.is(types.set_type)
+            && let Some(s) = obj.downcast_ref::<PySet>()
+        {
+            return Value::Set(self.read_all(&s.elements(), depth));
         }
-        if class.is(types.frozenset_type) {
-            if let Some(s) = obj.downcast_ref::<PyFrozenSet>() {
-                return Value::FrozenSet(self.read_all(&s.elements(), depth));
-            }
+        if class.is(types.frozenset_type)
+            && let Some(s) = obj.downcast_ref::<PyFrozenSet>()
+        {
+            return Value::FrozenSet(self.read_all(&s.elements(), depth));
         }
         let name = class.name().to_string();
         if name == "ListNode" {
@@ -304,23 +304,23 @@ pub fn mutable_containers(vm: &VirtualMachine, obj: &PyObject) -> HashSet<usize>
         }
         let class = o.class();
         if class.is(types.list_type) {
-            if let Some(l) = o.downcast_ref::<PyList>() {
-                if ids.insert(o.get_id()) {
-                    stack.extend(l.borrow_vec().iter().cloned());
-                }
+            if let Some(l) = o.downcast_ref::<PyList>()
+                && ids.insert(o.get_id())
+            {
+                stack.extend(l.borrow_vec().iter().cloned());
             }
         } else if class.is(types.dict_type) {
-            if let Some(d) = o.downcast_ref::<PyDict>() {
-                if ids.insert(o.get_id()) {
-                    stack.extend(d.items_vec().into_iter().map(|(_, v)| v));
-                }
+            if let Some(d) = o.downcast_ref::<PyDict>()
+                && ids.insert(o.get_id())
+            {
+                stack.extend(d.items_vec().into_iter().map(|(_, v)| v));
             }
         } else if class.is(types.set_type) {
             ids.insert(o.get_id());
-        } else if class.is(types.tuple_type) {
-            if let Some(t) = o.downcast_ref::<PyTuple>() {
-                stack.extend(t.as_slice().iter().cloned());
-            }
+        } else if class.is(types.tuple_type)
+            && let Some(t) = o.downcast_ref::<PyTuple>()
+        {
+            stack.extend(t.as_slice().iter().cloned());
         }
     }
     ids

@@ -189,12 +189,8 @@ impl Harness {
         let string_io = vm.import("io", 0)?.get_attr("StringIO", vm)?;
 
         // Exception classes by name, as the builtins module holds them now.
-        let builtins_dict: Vec<(PyObjectRef, PyObjectRef)> = vm
-            .builtins
-            .dict()
-            .into_iter()
-            .map(|(k, v)| (k, v))
-            .collect();
+        let builtins_dict: Vec<(PyObjectRef, PyObjectRef)> =
+            vm.builtins.dict().into_iter().collect();
         let exceptions = builtins_dict
             .iter()
             .filter_map(|(k, v)| {

@@ -201,18 +201,17 @@ impl<'a> Visitor<'a> for Checker<'_> {
                     self.flag(expr, "slice syntax like x[a:b] is not allowed: this question asks you to implement it".into());
                 }
             }
-            Expr::Compare(cmp) if self.rules.forbid_in => {
-                if cmp
-                    .ops
-                    .iter()
-                    .any(|op| matches!(op, CmpOp::In | CmpOp::NotIn))
-                {
-                    self.flag(
-                        expr,
-                        "the in operator is not allowed: this question asks you to implement it"
-                            .into(),
-                    );
-                }
+            Expr::Compare(cmp)
+                if self.rules.forbid_in
+                    && cmp
+                        .ops
+                        .iter()
+                        .any(|op| matches!(op, CmpOp::In | CmpOp::NotIn)) =>
+            {
+                self.flag(
+                    expr,
+                    "the in operator is not allowed: this question asks you to implement it".into(),
+                );
             }
             Expr::Name(name) => {
                 let id = name.id.as_str();

@@ -203,11 +203,7 @@ impl State {
     pub fn draft(&self, id: &str) -> String {
         match self.saved.drafts.get(id) {
             Some(d) => d.code.clone(),
-            None => self
-                .catalog
-                .get(id)
-                .map(|c| starter_of(c))
-                .unwrap_or_default(),
+            None => self.catalog.get(id).map(starter_of).unwrap_or_default(),
         }
     }
 
@@ -357,6 +353,11 @@ impl State {
             phase: 0,
             posted: false,
         });
+        // A judge that failed to load gets another try; the run waits for it.
+        if let JudgeStatus::Failed(_) = self.judge {
+            self.judge = JudgeStatus::Loading;
+            self.worker_generation += 1;
+        }
     }
 
     fn on_worker(&mut self, message: FromWorker) {
@@ -678,6 +679,33 @@ mod tests {
         );
         assert_eq!(s.worker_generation, 1);
         assert_eq!(s.judge, JudgeStatus::Loading);
+    }
+
+    #[test]
+    fn running_after_a_failed_load_retries_and_reports_a_second_failure() {
+        let failed = FromWorker::LoadFailed {
+            message: "HTTP 404".into(),
+        };
+        let s = state().apply(Action::Worker(failed.clone()));
+        let s = s.apply(Action::Start {
+            id: "is-prime".into(),
+            mode: Mode::Run,
+        });
+        assert_eq!(
+            (s.judge.clone(), s.worker_generation),
+            (JudgeStatus::Loading, 1),
+            "a retry"
+        );
+        let s = s.apply(Action::Worker(failed));
+        let report = s.run.as_ref().unwrap().tracker.report();
+        assert_eq!(report.outcome, Outcome::InternalError);
+        assert!(
+            report
+                .internal_error
+                .as_deref()
+                .unwrap()
+                .contains("HTTP 404")
+        );
     }
 
     #[test]

@@ -29,13 +29,12 @@ pub struct EditorProps {
     pub goto_line: u32,
 }
 
+/// The view, and the JavaScript callbacks that must live as long as it.
 struct Live {
     view: EditorView,
-    _closures: (
-        Closure<dyn FnMut(String)>,
-        Closure<dyn FnMut()>,
-        Closure<dyn FnMut()>,
-    ),
+    _on_change: Closure<dyn FnMut(String)>,
+    _on_run: Closure<dyn FnMut()>,
+    _on_submit: Closure<dyn FnMut()>,
 }
 
 #[derive(Clone)]
@@ -97,7 +96,9 @@ pub fn Editor(props: &EditorProps) -> Html {
                 );
                 *live.borrow_mut() = Some(Live {
                     view,
-                    _closures: (on_change, on_run, on_submit),
+                    _on_change: on_change,
+                    _on_run: on_run,
+                    _on_submit: on_submit,
                 });
             }
             move || {

@@ -38,7 +38,7 @@ pub fn SampleTests(props: &SampleTestsProps) -> Html {
             let body = match &t.kind {
                 TestKind::Call { text, outcome, .. } => {
                     let expected = match outcome {
-                        CallOutcome::Returns { value, .. } => html! { <><span class="arrow">{ " → " }</span><code>{ value.repr() }</code></> },
+                        CallOutcome::Returns { expected, .. } => html! { <><span class="arrow">{ " → " }</span><code>{ expected }</code></> },
                         CallOutcome::Raises { exception } => html! { <><span class="arrow">{ " raises " }</span><code>{ exception }</code></> },
                         CallOutcome::Check(check) => html! { <span class="muted">{ format!(" → {}", check.describe()) }</span> },
                     };
