@@ -48,7 +48,8 @@ pub fn main(args: &[String]) -> ExitCode {
 }
 
 fn list() -> ExitCode {
-    for c in &Catalog::embedded().challenges {
+    let challenges = &Catalog::embedded().challenges;
+    for c in challenges {
         println!(
             "{:<28} {:<12} {:<7} {:<18} {}",
             c.id,
@@ -58,6 +59,22 @@ fn list() -> ExitCode {
             c.title
         );
     }
+    let groups: Vec<String> = crate::challenge::Group::ALL
+        .iter()
+        .map(|g| {
+            format!(
+                "{} {}",
+                challenges.iter().filter(|c| c.group == *g).count(),
+                g.label().to_lowercase()
+            )
+        })
+        .collect();
+    let judged = challenges.iter().filter(|c| c.kind.is_judged()).count();
+    println!(
+        "{} questions: {}; {judged} checked by running code",
+        challenges.len(),
+        groups.join(", ")
+    );
     ExitCode::SUCCESS
 }
 
