@@ -1,25 +1,13 @@
 // The app in a real browser, on the release build served from localhost.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { App, PRIME, launch, startServer } from './pyprep.mjs';
+import { App, PRIME, useBrowser } from './pyprep.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  ({ server, url } = await startServer('/'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser('/');
 
 async function fresh() {
-  const context = await browser.newContext();
-  return { context, app: await App.open(context, url) };
+  const context = await env.browser.newContext();
+  return { context, app: await App.open(context, env.url) };
 }
 
 test('a correct answer to the prime question is accepted', async () => {

@@ -1,6 +1,7 @@
 // Page objects for the browser tests: the app as a user (or a screen reader)
 // finds it, by role and accessible name. No fixed sleeps: every wait is for a
 // condition the user would see.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
@@ -10,6 +11,20 @@ export const DIST = process.env.PYPREP_DIST || 'dist';
 export async function startServer(base = '/') {
   const server = await serve(DIST, { base });
   return { server, url: `http://127.0.0.1:${server.address().port}${base}` };
+}
+
+/** For a test file: a server for the built app and a browser, up before its tests and down after. */
+export function useBrowser(base = '/') {
+  const env = {};
+  before(async () => {
+    ({ server: env.server, url: env.url } = await startServer(base));
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 export async function launch() {

@@ -1,30 +1,18 @@
 // Whatever Python a candidate types and whatever state the browser is in,
 // the page survives, the verdict is right, and no draft is lost.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, PRIME, launch, startServer } from './pyprep.mjs';
+import { App, PRIME, useBrowser } from './pyprep.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  ({ server, url } = await startServer('/'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser('/');
 
 const record = (fields) => JSON.stringify({ v: 1, at: Date.now(), ...fields });
 
 async function withStorage(entries) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript((entries) => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
@@ -36,8 +24,8 @@ async function withStorage(entries) {
 const storage = (app) => app.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 
 test('a memory bomb gets a memory verdict and the next run works', async () => {
-  const context = await browser.newContext();
-  const app = await App.open(context, url, '#/q/is-prime');
+  const context = await env.browser.newContext();
+  const app = await App.open(context, env.url, '#/q/is-prime');
   await app.setCode('def is_prime(n):\n    hoard = []\n    while True:\n        hoard.append(bytearray(64 * 1024 * 1024))\n');
   assert.match(await app.run(), /^Memory limit exceeded on Test 1/);
   await app.setCode(PRIME);
@@ -46,8 +34,8 @@ test('a memory bomb gets a memory verdict and the next run works', async () => {
 });
 
 test('infinite recursion is a RecursionError naming the function', async () => {
-  const context = await browser.newContext();
-  const app = await App.open(context, url, '#/q/is-prime');
+  const context = await env.browser.newContext();
+  const app = await App.open(context, env.url, '#/q/is-prime');
   await app.setCode('def spiral(n):\n    return spiral(n + 1)\n\ndef is_prime(n):\n    return spiral(n)\n');
   assert.match(await app.run(), /^Runtime error/);
   const first = app.tests().first();
@@ -58,7 +46,7 @@ test('infinite recursion is a RecursionError naming the function', async () => {
 
 test('the candidate\'s code cannot reach the page, the network or saved data', async () => {
   const context = await withStorage({ 'pyprep.draft.fibonacci': record({ code: 'mine' }) });
-  const app = await App.open(context, url, '#/q/is-prime');
+  const app = await App.open(context, env.url, '#/q/is-prime');
   const before = await storage(app);
   const title = await app.page.title();
   await app.setCode(`reached = []
@@ -70,7 +58,7 @@ for name in ("js", "browser", "pyodide", "_js"):
         pass
 try:
     import urllib.request
-    urllib.request.urlopen("${url}", timeout=1)
+    urllib.request.urlopen("${env.url}", timeout=1)
     reached.append("network")
 except Exception:
     pass
@@ -96,20 +84,20 @@ test('unreadable and newer saved items are reported, kept, and never overwritten
     'pyprep.draft.greeting': newer,
     'pyprep.draft.fibonacci': record({ code: 'def fibonacci(n):\n    return "kept"\n' }),
   });
-  const app = await App.open(context, url, '#/q/fibonacci');
+  const app = await App.open(context, env.url, '#/q/fibonacci');
   const notices = app.page.getByRole('region', { name: 'Notices' });
   await notices.getByText(/“is-prime”: it could not be read/).waitFor();
   await notices.getByText(/“greeting”: it was saved by a newer version/).waitFor();
   assert.match(await app.code(), /return "kept"/);
   // Editing the broken one first copies the unreadable text aside.
-  await app.page.goto(url + '#/q/is-prime');
+  await app.page.goto(env.url + '#/q/is-prime');
   await app.editor().waitFor();
   await app.setCode('def is_prime(n):\n    return True\n');
   await notices.getByText(/copied to pyprep\.backup\.pyprep\.draft\.is-prime/).waitFor();
   let saved = await storage(app);
   assert.equal(saved['pyprep.backup.pyprep.draft.is-prime'], '{"v":1,"code":"trunc');
   // The newer one is never replaced.
-  await app.page.goto(url + '#/q/greeting');
+  await app.page.goto(env.url + '#/q/greeting');
   await app.editor().waitFor();
   await app.setCode('print("edited here")\n');
   await app.page.waitForTimeout(300); // give a wrong write the chance to happen
@@ -119,13 +107,13 @@ test('unreadable and newer saved items are reported, kept, and never overwritten
 });
 
 test('a storage that refuses writes is announced and the page keeps working', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  const app = await App.open(context, url, '#/q/is-prime');
+  const app = await App.open(context, env.url, '#/q/is-prime');
   await app.setCode(PRIME);
   await app.page.getByRole('alert').getByText(/refused to save/).waitFor();
   assert.match(await app.run(), /^Sample tests passed/);
@@ -133,11 +121,11 @@ test('a storage that refuses writes is announced and the page keeps working', as
 });
 
 test('export, then import in another browser, brings drafts and progress; a bad file changes nothing', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const app = await App.open(context, url, '#/q/is-prime');
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const app = await App.open(context, env.url, '#/q/is-prime');
   await app.setCode(PRIME);
   assert.match(await app.submit(), /^Accepted/);
-  await app.page.goto(url + '#/q/fibonacci');
+  await app.page.goto(env.url + '#/q/fibonacci');
   await app.editor().waitFor();
   await app.setCode('def fibonacci(n):\n    return [0]  # work in progress\n');
   const [download] = await Promise.all([
@@ -148,8 +136,8 @@ test('export, then import in another browser, brings drafts and progress; a bad 
   await download.saveAs(file);
   await context.close();
 
-  const other = await browser.newContext();
-  const b = await App.open(other, url);
+  const other = await env.browser.newContext();
+  const b = await App.open(other, env.url);
   const bad = join(tmpdir(), `pyprep-bad-${process.pid}.json`);
   await writeFile(bad, '{"format":"pyprep-progress","version":1,"entries":{"pyprep.draft.x":{"v":1,"at":1}}}');
   await b.page.getByLabel('Import progress').setInputFiles(bad);
@@ -158,7 +146,7 @@ test('export, then import in another browser, brings drafts and progress; a bad 
   await b.page.getByLabel('Import progress').setInputFiles(file);
   await b.page.getByText(/^Imported \d+ of \d+ saved items/).waitFor();
   await b.page.getByText(/^1 of \d+ done/).waitFor();
-  await b.page.goto(url + '#/q/fibonacci');
+  await b.page.goto(env.url + '#/q/fibonacci');
   await b.editor().waitFor();
   assert.match(await b.code(), /work in progress/);
   assert.match(await readFile(file, 'utf8'), /"format": "pyprep-progress"/);
@@ -166,9 +154,9 @@ test('export, then import in another browser, brings drafts and progress; a bad 
 });
 
 test('two tabs on one question pick up each other\'s edits', async () => {
-  const context = await browser.newContext();
-  const a = await App.open(context, url, '#/q/fibonacci');
-  const b = await App.open(context, url, '#/q/fibonacci');
+  const context = await env.browser.newContext();
+  const a = await App.open(context, env.url, '#/q/fibonacci');
+  const b = await App.open(context, env.url, '#/q/fibonacci');
   await a.setCode('def fibonacci(n):\n    return ["from tab A"]\n');
   await b.page.waitForFunction(() => document.querySelector('.cm-content')?.innerText.includes('from tab A'));
   await b.setCode('def fibonacci(n):\n    return ["then tab B"]\n');
@@ -177,7 +165,7 @@ test('two tabs on one question pick up each other\'s edits', async () => {
 });
 
 test('a worker that dies is reported and replaced, and the draft is untouched', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   let served = 0;
   await context.route('**/judge/worker.js', async (route) => {
     served += 1;
@@ -191,7 +179,7 @@ test('a worker that dies is reported and replaced, and the draft is untouched', 
       await route.continue();
     }
   });
-  const app = await App.open(context, url, '#/q/is-prime');
+  const app = await App.open(context, env.url, '#/q/is-prime');
   await app.setCode(PRIME);
   assert.match(await app.run(), /^Internal error: the judge crashed: .*boom/);
   assert.match(await app.code(), /def is_prime/);
@@ -201,9 +189,9 @@ test('a worker that dies is reported and replaced, and the draft is untouched', 
 });
 
 test('a judge that cannot load says so, and runs report it instead of hanging', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.route('**/judge/judge.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
-  const app = await App.open(context, url, '#/q/is-prime');
+  const app = await App.open(context, env.url, '#/q/is-prime');
   await app.page.getByRole('status').getByText('Python could not load').waitFor();
   await app.setCode(PRIME);
   assert.match(await app.run(), /^Internal error: .*Python could not load/);

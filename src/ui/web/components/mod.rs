@@ -12,3 +12,15 @@ pub mod practice_workspace;
 pub mod quiz_workspace;
 pub mod results;
 pub mod sample_tests;
+
+use wasm_bindgen::JsCast;
+use yew::{Callback, InputEvent};
+
+/// An `oninput` handler for a text area that passes on its new text.
+pub fn on_text(on_text: Callback<String>) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            on_text.emit(t.value());
+        }
+    })
+}

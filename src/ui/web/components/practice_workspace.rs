@@ -5,8 +5,6 @@ use super::challenge_page::rendered;
 use crate::storage::Status;
 use crate::ui::state::{Action, State};
 use crate::ui::web::now_ms;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,18 +28,9 @@ pub fn PracticeWorkspace(props: &PracticeWorkspaceProps) -> Html {
     let on_input = {
         let on_action = props.on_action.clone();
         let id = id.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                on_action.emit(Action::SetAnswer {
-                    id: id.clone(),
-                    text: t.value(),
-                    at: now_ms(),
-                });
-            }
-        })
+        super::on_text(Callback::from(move |text: String| {
+            on_action.emit(Action::SetAnswer { id: id.clone(), text, at: now_ms() })
+        }))
     };
     let mark = {
         let on_action = props.on_action.clone();

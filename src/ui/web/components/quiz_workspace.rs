@@ -6,8 +6,6 @@ use crate::protocol::Mode;
 use crate::report::{Outcome, TestVerdict};
 use crate::ui::state::{Action, State};
 use crate::ui::web::now_ms;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,18 +22,9 @@ pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
     let on_input = {
         let on_action = props.on_action.clone();
         let id = id.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                on_action.emit(Action::Edit {
-                    id: id.clone(),
-                    code: t.value(),
-                    at: now_ms(),
-                });
-            }
-        })
+        super::on_text(Callback::from(move |code: String| {
+            on_action.emit(Action::Edit { id: id.clone(), code, at: now_ms() })
+        }))
     };
     let check = {
         let on_action = props.on_action.clone();
