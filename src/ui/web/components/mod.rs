@@ -19,7 +19,10 @@ use yew::{Callback, InputEvent};
 /// An `oninput` handler for a text area that passes on its new text.
 pub fn on_text(on_text: Callback<String>) -> Callback<InputEvent> {
     Callback::from(move |e: InputEvent| {
-        if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        if let Some(t) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
             on_text.emit(t.value());
         }
     })

@@ -29,7 +29,11 @@ pub fn PracticeWorkspace(props: &PracticeWorkspaceProps) -> Html {
         let on_action = props.on_action.clone();
         let id = id.clone();
         super::on_text(Callback::from(move |text: String| {
-            on_action.emit(Action::SetAnswer { id: id.clone(), text, at: now_ms() })
+            on_action.emit(Action::SetAnswer {
+                id: id.clone(),
+                text,
+                at: now_ms(),
+            })
         }))
     };
     let mark = {

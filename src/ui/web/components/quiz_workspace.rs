@@ -23,7 +23,11 @@ pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
         let on_action = props.on_action.clone();
         let id = id.clone();
         super::on_text(Callback::from(move |code: String| {
-            on_action.emit(Action::Edit { id: id.clone(), code, at: now_ms() })
+            on_action.emit(Action::Edit {
+                id: id.clone(),
+                code,
+                at: now_ms(),
+            })
         }))
     };
     let check = {
