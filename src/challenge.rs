@@ -330,11 +330,12 @@ impl Challenge {
 /// Longest text of a hidden test the browser's copy of the catalog keeps.
 const BROWSER_TEXT: usize = 240;
 
-fn cut(text: &str) -> String {
-    if text.chars().count() <= BROWSER_TEXT {
+/// `text` cut to at most `max` characters, with an ellipsis when it was longer.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
         text.to_owned()
     } else {
-        text.chars().take(BROWSER_TEXT).chain(['…']).collect()
+        text.chars().take(max).chain(['…']).collect()
     }
 }
 
@@ -359,13 +360,13 @@ impl Challenge {
             t.expect_files.values_mut().for_each(String::clear);
             match &mut t.kind {
                 TestKind::Call { text, outcome, .. } => {
-                    *text = cut(text);
+                    *text = cut(text, BROWSER_TEXT);
                     if let CallOutcome::Returns { expected, .. } = outcome {
                         expected.clear();
                     }
                 }
                 TestKind::Program { stdin, stdout } => {
-                    *stdin = cut(stdin);
+                    *stdin = cut(stdin, BROWSER_TEXT);
                     *stdout = None;
                 }
                 TestKind::Suite { .. } | TestKind::Predict => {}

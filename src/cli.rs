@@ -101,17 +101,12 @@ fn check(args: &[&str]) -> ExitCode {
     };
     let loaded: Vec<Challenge>;
     let challenge = match dir {
-        Some(d) => match crate::catalog::load::load_dir(Path::new(d)) {
-            Ok(c) => {
+        Some(d) => match load_reporting(Path::new(d)) {
+            Some(c) => {
                 loaded = c;
                 loaded.iter().find(|c| c.id == *id)
             }
-            Err(errors) => {
-                for e in errors {
-                    eprintln!("{e}");
-                }
-                return ExitCode::from(2);
-            }
+            None => return ExitCode::from(2),
         },
         None => Catalog::embedded().get(id),
     };
@@ -184,17 +179,12 @@ fn validate(args: &[&str]) -> ExitCode {
     }
     let loaded;
     let challenges: &[Challenge] = match &dir {
-        Some(d) => match crate::catalog::load::load_dir(d) {
-            Ok(c) => {
+        Some(d) => match load_reporting(d) {
+            Some(c) => {
                 loaded = c;
                 &loaded
             }
-            Err(errors) => {
-                for e in errors {
-                    eprintln!("{e}");
-                }
-                return ExitCode::FAILURE;
-            }
+            None => return ExitCode::FAILURE,
         },
         None => &Catalog::embedded().challenges,
     };
@@ -229,6 +219,19 @@ fn validate(args: &[&str]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// The challenges in `dir`, or `None` after printing every problem found.
+fn load_reporting(dir: &Path) -> Option<Vec<Challenge>> {
+    match crate::catalog::load::load_dir(dir) {
+        Ok(challenges) => Some(challenges),
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            None
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 //! The verdict of each test is decided in the sandbox by Rust code; this
 //! module only decides what the run as a whole amounts to.
 
-use crate::challenge::{CallOutcome, Challenge, Kind, TestKind};
+use crate::challenge::{CallOutcome, Challenge, TestKind};
 use crate::protocol::{Event, Mode, RunRequest, Stream};
 use serde::{Deserialize, Serialize};
 
@@ -582,16 +582,7 @@ pub fn describe_input(challenge: &Challenge, index: usize) -> String {
         let names: Vec<&str> = test.files.keys().map(String::as_str).collect();
         text.push_str(&format!(" with files {}", names.join(", ")));
     }
-    if challenge.kind == Kind::Quiz {
-        return "your predicted output".into();
-    }
-    const MAX: usize = 160;
-    if text.chars().count() > MAX {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}…")
-    } else {
-        text
-    }
+    crate::challenge::cut(&text, 160)
 }
 
 #[cfg(test)]

@@ -188,7 +188,7 @@ struct Run<'a> {
     helpers: Option<PyRef<PyCode>>,
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
     /// Compiles the code and checks the question's rules; an `Err` event ends the run.
     fn prepare(&mut self) -> Result<(), Event> {
         let vm = self.vm;
@@ -204,17 +204,12 @@ impl Run<'_> {
                 })?;
             self.helpers = Some(code);
         }
-        let source = match self.challenge.kind {
-            Kind::Quiz => match &self.challenge.quiz {
-                Some(q) => q.snippet.as_str(),
-                None => {
-                    return Err(Event::InternalError {
-                        message: "quiz without a snippet".into(),
-                    });
-                }
-            },
-            _ => self.request.code.as_str(),
-        };
+        if self.challenge.kind == Kind::Quiz && self.challenge.quiz.is_none() {
+            return Err(Event::InternalError {
+                message: "quiz without a snippet".into(),
+            });
+        }
+        let source = self.source();
         match vm.compile(source, CompileMode::Exec, USER_FILE.to_owned()) {
             Ok(code) => self.code = Some(code),
             Err(e) => {
@@ -244,7 +239,8 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn source(&self) -> &str {
+    /// The code that runs: the candidate's, or the quiz's snippet.
+    fn source(&self) -> &'a str {
         match (&self.challenge.quiz, self.challenge.kind) {
             (Some(q), Kind::Quiz) => &q.snippet,
             _ => &self.request.code,
