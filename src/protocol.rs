@@ -126,7 +126,8 @@ pub enum FromWorker {
         code: i32,
     },
     /// The sandbox instance trapped or threw (abort, engine error); `stack_overflow`
-    /// when the engine's own stack ran out (recursion Python's limit did not stop).
+    /// when the engine's own stack ran out anyway (native recursion outside
+    /// Python calls, which `judge::stack` does not watch).
     Crashed {
         run: RunId,
         message: String,

@@ -477,15 +477,21 @@ impl RunTracker {
         }
         let verdict = match (self.memory_limit, &end) {
             (Some(limit_bytes), _) => TestVerdict::MemoryLimit { limit_bytes },
-            (None, SandboxEnd::Exited(code)) => TestVerdict::Exited { code: *code, how: "os._exit".into() },
+            (None, SandboxEnd::Exited(code)) => TestVerdict::Exited {
+                code: *code,
+                how: "os._exit".into(),
+            },
             (None, SandboxEnd::StackOverflow) => TestVerdict::RuntimeError {
                 error: PyError {
                     exception: "RecursionError".into(),
-                    message: "maximum recursion depth exceeded (the browser's stack ran out before Python's limit of 1000 calls)".into(),
+                    message: "maximum recursion depth exceeded (the browser's stack ran out)"
+                        .into(),
                     frames: vec![],
                 },
             },
-            (None, SandboxEnd::Crashed(message)) => TestVerdict::Crashed { message: message.clone() },
+            (None, SandboxEnd::Crashed(message)) => TestVerdict::Crashed {
+                message: message.clone(),
+            },
         };
         match self.phase {
             Phase::Testing(i) => {

@@ -101,6 +101,51 @@ fn a_runtime_error_points_at_the_candidates_own_lines() {
     assert_eq!(error.frames[1].source, "return [][n]");
 }
 
+/// Python's limit of 1000 holds by default, and a raised limit works as in
+/// CPython, up to the judge's cap.
+#[test]
+fn recursion_goes_as_deep_as_the_limit_allows() {
+    let deep = |limit: &str, depth: u32| {
+        format!(
+            "import sys\n{limit}\ndef down(k):\n    return 0 if k == 0 else 1 + down(k - 1)\n\n\
+             def is_prime(n):\n    assert down({depth}) == {depth}\n    return n in (2, 17)\n"
+        )
+    };
+    let sandbox = native();
+    let r = run_samples(&sandbox, "is-prime", &deep("", 990));
+    assert_eq!(r.outcome, Outcome::SamplesPassed, "{}", r.headline());
+    let r = run_samples(&sandbox, "is-prime", &deep("", 1000));
+    let TestVerdict::RuntimeError { error } = &r.first_failure().unwrap().verdict else {
+        panic!("{}", r.headline())
+    };
+    assert_eq!(error.exception, "RecursionError");
+    let r = run_samples(
+        &sandbox,
+        "is-prime",
+        &deep("sys.setrecursionlimit(10**4)", 9900),
+    );
+    assert_eq!(r.outcome, Outcome::SamplesPassed, "{}", r.headline());
+    // Past the cap the limit stays at the cap, and says so.
+    let r = run_samples(
+        &sandbox,
+        "is-prime",
+        &deep("sys.setrecursionlimit(10**6)", 10_000),
+    );
+    let failure = r.first_failure().unwrap();
+    let TestVerdict::RuntimeError { error } = &failure.verdict else {
+        panic!("{}", r.headline())
+    };
+    assert_eq!(error.exception, "RecursionError");
+    assert!(
+        failure
+            .output
+            .iter()
+            .any(|o| o.text.contains("capped at 10000")),
+        "{:?}",
+        failure.output
+    );
+}
+
 #[test]
 fn output_is_captured_per_test_and_never_judged_for_functions() {
     let code = "def is_prime(n):\n    print('checking', n)\n    return n in (2, 17)\n";

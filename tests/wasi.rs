@@ -69,3 +69,24 @@ fn first_five_references_get_the_same_verdicts_under_wasi() {
     }
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// On an engine stack too small for Python's recursion limit, with no fresh
+/// stack to move to (a browser without stack switching), runaway recursion
+/// ends in a RecursionError naming the candidate's function, not a crash.
+#[test]
+fn recursion_past_a_small_engine_stack_is_a_named_recursion_error() {
+    let sandbox = common::wasi_on_stack(400);
+    let code =
+        "def spiral(n):\n    return spiral(n + 1)\n\n\ndef is_prime(n):\n    return spiral(n)\n";
+    let report = common::run_samples(&sandbox, "is-prime", code);
+    let json = serde_json::to_string(&report).unwrap();
+    assert_eq!(report.outcome, Outcome::RuntimeError, "{json}");
+    assert!(json.contains("RecursionError"), "{json}");
+    assert!(json.contains("the browser's stack is full"), "{json}");
+    assert!(json.contains(r#""function":"spiral""#), "{json}");
+    assert_eq!(
+        report.tests[0].verdict.title(),
+        "Runtime error",
+        "the first test fails"
+    );
+}

@@ -1,12 +1,14 @@
 // The judge worker: runs the WASI build of the judge, one fresh instance per run.
 //
 // The module is compiled once; each run instantiates it again, so nothing
-// carries over between runs. The run request reaches the sandbox on stdin,
+// carries over between runs. Deep recursion is kept off the end of the
+// engine's stack by engine-stack.js. The run request reaches the sandbox on stdin,
 // after a secret line; the sandbox answers with secret-prefixed event lines
 // on stderr, which are wrapped as JSON messages for the UI (the shapes are
 // `FromWorker` in src/protocol.rs). The candidate's own writes to the real
 // stdout and stderr never reach the UI: only lines with the secret do.
 import { WASI, WASIProcExit, Fd, PreopenDirectory, ConsoleStdout, wasi } from '@bjorn3/browser_wasi_shim';
+import { stackImports, stackSwitching } from './engine-stack.js';
 
 const judgeUrl = new URL('judge.wasm', self.location.href);
 const MAX_LINE = 64 << 20;
@@ -92,11 +94,14 @@ async function runOnce(run, request) {
   ];
   const shim = new WASI(['pyprep', 'sandbox', '--workdir', '/'], [], fds);
   try {
-    const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: shim.wasiImport });
+    let instance;
+    const pyprep = stackImports(() => instance.exports.__indirect_function_table, stackSwitching);
+    instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: shim.wasiImport, pyprep });
     let code = 0;
-    if (typeof WebAssembly.promising === 'function') {
-      // Run on a stack of its own (JSPI): a worker's own stack is small, and
-      // the interpreter recurses natively for every Python call.
+    if (stackSwitching) {
+      // Run on stacks of its own (JSPI): a worker's own stack is small, and
+      // the interpreter recurses natively for every Python call; deep
+      // recursion moves on to fresh stacks (engine-stack.js).
       shim.inst = instance;
       await WebAssembly.promising(instance.exports._start)();
     } else {

@@ -19,6 +19,7 @@ pub mod extract;
 pub mod memory;
 pub mod python;
 pub mod rules;
+pub mod stack;
 mod suite;
 
 use crate::catalog::Catalog;

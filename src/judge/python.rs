@@ -3,11 +3,11 @@
 //! Builds a RustPython interpreter with its standard library frozen in, then
 //! swaps in what a judged run needs: `sys.stdout`/`sys.stderr` that stream to
 //! the [`Console`], an `input()` that shows its prompt without judging it, a
-//! recursion limit of 1000 that the code may raise only as far as the stack
-//! allows, and `unittest.main` made harmless. It also keeps the builtin
-//! objects the judge relies on (exception types, `io.StringIO`, `unittest`)
-//! captured before any candidate code runs, so patching them later changes
-//! nothing the judge looks at. Reading values and deciding verdicts happen
+//! recursion limit of 1000 that the code may raise up to 10,000, and
+//! `unittest.main` made harmless. It also keeps the builtin objects the judge
+//! relies on (exception types, `io.StringIO`, `unittest`) captured before any
+//! candidate code runs, so patching them later changes nothing the judge
+//! looks at. Reading values and deciding verdicts happen
 //! elsewhere (`extract`, `checks`, `mod.rs`).
 
 use super::console::Console;
@@ -24,11 +24,13 @@ use std::rc::Rc;
 /// The recursion limit a run has, as in CPython, in every build (RustPython's
 /// debug default is lower).
 pub const RECURSION_LIMIT: usize = 1000;
-/// The highest limit `sys.setrecursionlimit` grants. The interpreter recurses
-/// on the browser engine's stack, which holds about 1000 Python calls, so a
-/// higher limit would only trade a clean `RecursionError` for a crash, and
-/// the CLI would disagree with the browser.
-pub const MAX_RECURSION_LIMIT: usize = RECURSION_LIMIT;
+/// The highest limit `sys.setrecursionlimit` grants. Deep recursion needs
+/// native stack: natively the sandbox's thread has plenty; in the browser the
+/// judge moves to fresh engine stacks as it goes deeper where the engine can
+/// (see `stack`), and elsewhere ends in a `RecursionError` when the one stack
+/// it has is full. Past this, a runaway recursion would only take longer to
+/// fail.
+pub const MAX_RECURSION_LIMIT: usize = 10_000;
 /// File name the candidate's code runs under; tracebacks keep only its frames.
 pub const USER_FILE: &str = "solution.py";
 
@@ -98,6 +100,8 @@ impl Harness {
     /// Fails only if the interpreter's own standard library is broken.
     pub fn install(vm: &VirtualMachine, console: Rc<RefCell<Console>>) -> PyResult<Harness> {
         vm.recursion_limit.set(RECURSION_LIMIT);
+        #[cfg(target_os = "wasi")]
+        vm.native_stack_guard.set(Some(super::stack::guard()));
         let ns = vm.new_scope_with_builtins();
         let code = vm
             .compile(HARNESS_PY, Mode::Exec, "<judge>".to_owned())

@@ -36,12 +36,26 @@ pub fn wasi_wasm() -> &'static Path {
 }
 
 /// The WASI judge under node, as a sandbox: it sees the scratch folder as `/`.
+///
+/// Node runs it on one stack of [`WASI_STACK_KIB`]: node cannot move to fresh
+/// stacks as a browser with stack switching does, and its default stack
+/// (under 1 MiB) ends recursion short of Python's limit once the interpreter
+/// is optimised.
 pub fn wasi() -> Sandbox {
+    wasi_on_stack(WASI_STACK_KIB)
+}
+
+/// Node's stack for [`wasi()`]: deep enough for Python's recursion limit.
+pub const WASI_STACK_KIB: u32 = 3000;
+
+/// The WASI judge under node, with an engine stack of `kib` KiB.
+pub fn wasi_on_stack(kib: u32) -> Sandbox {
     let wasm = wasi_wasm().to_path_buf();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/run.mjs");
     Sandbox::with_launcher("node (WASI)", move |dir| {
         let mut c = Command::new("node");
-        c.arg(&script)
+        c.arg(format!("--stack-size={kib}"))
+            .arg(&script)
             .arg(&wasm)
             .arg(dir)
             .args(["sandbox", "--workdir", "/"]);

@@ -33,14 +33,30 @@ test('a memory bomb gets a memory verdict and the next run works', async () => {
   await context.close();
 });
 
+// Python's limit holds however far the engine has optimised the interpreter
+// (which makes each call take more of the engine's stack): the run warms the
+// interpreter up first.
+const WARM_UP = 'def warm(k):\n    return 0 if k == 0 else 1 + warm(k - 1)\n\nfor _ in range(40):\n    warm(400)\n\n';
+
 test('infinite recursion is a RecursionError naming the function', async () => {
   const context = await env.browser.newContext();
   const app = await App.open(context, env.url, '#/q/is-prime');
-  await app.setCode('def spiral(n):\n    return spiral(n + 1)\n\ndef is_prime(n):\n    return spiral(n)\n');
+  await app.setCode(`${WARM_UP}def spiral(n):\n    return spiral(n + 1)\n\ndef is_prime(n):\n    return spiral(n)\n`);
   assert.match(await app.run(), /^Runtime error/);
   const first = app.tests().first();
-  await first.getByText('RecursionError').first().waitFor();
+  await first.getByText('RecursionError: maximum recursion depth exceeded').first().waitFor();
   await first.getByText(', in spiral:').first().waitFor();
+  await context.close();
+});
+
+test('recursion goes as deep as the limit allows, raised as in CPython', async () => {
+  const context = await env.browser.newContext();
+  const app = await App.open(context, env.url, '#/q/is-prime');
+  const deep = (setup, depth) => `import sys\n${setup}\n${WARM_UP}def down(k):\n    return 0 if k == 0 else 1 + down(k - 1)\n\n${PRIME}\nassert down(${depth}) == ${depth}\n`;
+  await app.setCode(deep('', 990));
+  assert.match(await app.run(), /^Sample tests passed/);
+  await app.setCode(deep('sys.setrecursionlimit(10**4)', 9900));
+  assert.match(await app.run(), /^Sample tests passed/);
   await context.close();
 });
 

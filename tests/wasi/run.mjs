@@ -7,6 +7,7 @@
 import { writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { WASI } from 'node:wasi';
+import { stackImports } from '../../www/engine-stack.js';
 
 process.removeAllListeners('warning'); // node prints an "experimental" warning for WASI
 const [wasmPath, root, ...args] = process.argv.slice(2);
@@ -14,7 +15,11 @@ const module = await WebAssembly.compile(await readFile(wasmPath));
 const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: false });
 let code;
 try {
-  const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+  // Runs on node's own stack: deep recursion that does not fit ends in a
+  // RecursionError, as in a browser without stack switching.
+  let instance;
+  const pyprep = stackImports(() => instance.exports.__indirect_function_table, false);
+  instance = await WebAssembly.instantiate(module, { ...wasi.getImportObject(), pyprep });
   code = wasi.start(instance);
 } catch (e) {
   writeSync(2, `wasm trap: ${e}\n`); // synchronous: the process is killed right after
