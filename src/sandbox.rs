@@ -3,11 +3,14 @@
 //!
 //! [`serve`] is the child (`pyprep sandbox`): natively a process of its own,
 //! in the browser one WASI instance per run. It reads the secret and the
-//! request from stdin, arms the memory cap, runs the judge and writes each
-//! event as a secret-prefixed line on stderr. [`Sandbox`] is the native
+//! request from stdin, arms the memory cap, natively confines itself to its
+//! scratch folder ([`confine`]), runs the judge and writes each event as a
+//! secret-prefixed line on stderr. [`Sandbox`] is the native
 //! parent used by the CLI, `pyprep validate` and the tests: the browser's
 //! worker plays the same role in JavaScript. Both feed the events to the same
 //! `report::RunTracker`.
+
+pub mod confine;
 
 use crate::judge::{self, Sink, memory};
 use crate::protocol::{Event, encode_event, parse_sandbox_stdin};
@@ -49,7 +52,13 @@ pub fn serve(workdir: &Path) -> Result<(), String> {
             limit_bytes: memory::LIMIT_BYTES,
         },
     ));
-    let sink = SecretLines { secret };
+    let mut sink = SecretLines { secret };
+    // Natively, nothing outside the scratch folder is reachable from here on.
+    #[cfg(not(target_os = "wasi"))]
+    if let Err(message) = confine::confine(workdir) {
+        sink.emit(Event::InternalError { message });
+        return Ok(());
+    }
     let run = || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             judge::run(
@@ -79,7 +88,6 @@ pub fn serve(workdir: &Path) -> Result<(), String> {
             .cloned()
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_else(|| "unknown panic".into());
-        let mut sink = sink;
         sink.emit(Event::InternalError {
             message: format!("the judge panicked: {message}"),
         });

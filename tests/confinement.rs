@@ -1,0 +1,64 @@
+//! The native sandbox process reaches nothing but its scratch folder: no
+//! other file, no network, no other process (Landlock, `sandbox::confine`).
+//! The browser's WASI instance has none of these to begin with.
+
+mod common;
+
+use common::{native, run_samples};
+use pyprep::report::Outcome;
+use pyprep::sandbox::confine;
+use std::net::TcpListener;
+
+#[test]
+fn checked_code_reaches_only_its_scratch_folder() {
+    let abi = confine::kernel_abi();
+    if abi == 0 {
+        eprintln!("note: this kernel has no Landlock; the native sandbox runs unconfined here");
+        return;
+    }
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let port = listener.local_addr().unwrap().port();
+    let outside = std::env::temp_dir().join(format!("pyprep-escape-{}", std::process::id()));
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let code = format!(
+        r#"import os
+escaped = []
+def attempt(what, action):
+    try:
+        action()
+        escaped.append(what)
+    except (OSError, ImportError):
+        pass
+attempt("read /etc/passwd", lambda: open("/etc/passwd").read())
+attempt("read the project", lambda: open({manifest:?}).read())
+attempt("list /", lambda: os.listdir("/"))
+attempt("write outside", lambda: open({outside:?}, "w").write("x"))
+attempt("connect", lambda: __import__("socket").create_connection(("127.0.0.1", {port}), timeout=1))
+attempt("signal the parent", lambda: os.kill(os.getppid(), 0))
+with open("mine.txt", "w") as f:
+    f.write("kept")
+with open("mine.txt") as f:
+    assert f.read() == "kept"
+
+def is_prime(n):
+    assert not escaped, escaped
+    return n in (2, 17)
+"#,
+        outside = outside.display().to_string(),
+    );
+    let report = run_samples(&native(), "is-prime", &code);
+    assert!(!outside.exists(), "wrote {}", outside.display());
+    let headline = report.headline();
+    let details = serde_json::to_string(&report).unwrap();
+    // Files are confined from ABI 1, the network from ABI 4, signals from ABI 6.
+    if abi >= 6 {
+        assert_eq!(
+            report.outcome,
+            Outcome::SamplesPassed,
+            "{headline}: {details}"
+        );
+    } else {
+        assert!(!details.contains("read /etc/passwd"), "{details}");
+        assert!(!details.contains("read the project"), "{details}");
+    }
+}
