@@ -32,14 +32,20 @@ pub fn confine(workdir: &Path) -> Result<Confinement, String> {
     };
     // The newest rules this crate knows; an older kernel enforces what it can.
     let abi = ABI::V6;
-    let status = Ruleset::default()
+    let ruleset = Ruleset::default()
         .handle_access(AccessFs::from_all(abi))
         .and_then(|r| r.handle_access(AccessNet::from_all(abi)))
         .and_then(|r| r.scope(Scope::from_all(abi)))
-        .and_then(|r| r.create())
-        .and_then(|r| r.add_rules(path_beneath_rules([workdir], AccessFs::from_all(abi))))
+        .and_then(|r| r.create());
+    // A system that refuses Landlock altogether (a container's syscall
+    // filter, say) is one without it: the process runs unconfined.
+    let Ok(ruleset) = ruleset else {
+        return Ok(Confinement::None);
+    };
+    let status = ruleset
+        .add_rules(path_beneath_rules([workdir], AccessFs::from_all(abi)))
         .and_then(|r| r.restrict_self())
-        .map_err(|e| format!("cannot confine the sandbox: {e}"))?;
+        .map_err(|e| format!("cannot confine the sandbox to {}: {e}", workdir.display()))?;
     Ok(match status.ruleset {
         RulesetStatus::FullyEnforced => Confinement::Full,
         RulesetStatus::PartiallyEnforced => Confinement::Partial,
