@@ -146,6 +146,15 @@ fn check(args: &[&str]) -> ExitCode {
 fn judge(challenge: &Challenge, request: &RunRequest) -> Report {
     #[cfg(not(target_os = "wasi"))]
     {
+        static UNCONFINED_NOTE: std::sync::Once = std::sync::Once::new();
+        if crate::sandbox::confine::kernel_abi() == 0 {
+            UNCONFINED_NOTE.call_once(|| {
+                eprintln!(
+                    "note: this system has no Landlock, so the sandbox runs with your rights: \
+                     the code checked can read your files"
+                )
+            });
+        }
         match std::env::current_exe() {
             Ok(exe) => crate::sandbox::Sandbox::new(exe).run_challenge(challenge, request),
             Err(e) => {

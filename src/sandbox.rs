@@ -208,7 +208,8 @@ mod parent {
             Sandbox {
                 launch: Arc::new(move |dir: &Path| {
                     let mut c = Command::new(&exe);
-                    c.arg("sandbox").arg("--workdir").arg(dir);
+                    // None of the user's environment (tokens, paths) reaches the code.
+                    c.env_clear().arg("sandbox").arg("--workdir").arg(dir);
                     c
                 }),
                 describe,

@@ -34,6 +34,12 @@ pub const MAX_RECURSION_LIMIT: usize = 10_000;
 /// File name the candidate's code runs under; tracebacks keep only its frames.
 pub const USER_FILE: &str = "solution.py";
 
+/// Native modules the candidate's code does not get: `_remote_debugging`
+/// reads other processes' memory, and does not exist in the browser's build.
+/// (`_ctypes`, which would let code read the judge's own memory natively, is
+/// not built at all: see `vendor/README.md`.)
+pub const WITHHELD_MODULES: &[&str] = &["_remote_debugging"];
+
 /// A fresh interpreter with the standard library, reading nothing from the host environment.
 pub fn new_interpreter() -> Interpreter {
     let mut settings = Settings::default();
@@ -46,7 +52,8 @@ pub fn new_interpreter() -> Interpreter {
     settings.install_signal_handlers = false;
     settings.hash_seed = Some(0);
     let builder = Interpreter::builder(settings);
-    let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+    let mut defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+    defs.retain(|def| !WITHHELD_MODULES.contains(&def.name.as_str()));
     builder
         .add_native_modules(&defs)
         .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)

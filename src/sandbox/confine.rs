@@ -2,22 +2,23 @@
 //!
 //! In the browser the judge's WASI instance sees only an empty in-memory
 //! folder and has no network by construction. Natively the sandbox is a
-//! child process with the user's rights, so on Linux it restricts itself
-//! with Landlock (kernel 5.13 and later; each newer kernel adds rules): from
-//! then on it can open files only beneath its scratch folder, cannot connect
-//! or listen over the network, and cannot signal processes outside itself.
-//! A restriction cannot be lifted, and threads started later inherit it.
-//! Where the kernel has no Landlock, the process runs unconfined and
-//! [`confine`] says so.
+//! child process with the user's rights (its interpreter has no socket or
+//! ctypes module to begin with), so on Linux it restricts itself with
+//! Landlock, as far as the kernel allows: files only beneath its scratch
+//! folder, and nothing executed from there (Linux 5.13); no TCP (6.7); no
+//! signals to processes outside itself (6.12); no path-named Unix sockets
+//! and no UDP on the newest kernels. A restriction cannot be lifted, and
+//! threads started later inherit it. Where the kernel has no Landlock the
+//! process runs unconfined, and [`confine`] and [`kernel_abi`] say so.
 
 use std::path::Path;
 
 /// How much of the confinement the kernel enforces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confinement {
-    /// Files outside the scratch folder, the network and signals are all closed.
+    /// Every rule above holds.
     Full,
-    /// Files are closed; this kernel lacks some later rules (network, signals).
+    /// Files are closed; this kernel lacks some later rules.
     Partial,
     /// This system cannot confine the process.
     None,
@@ -27,23 +28,20 @@ pub enum Confinement {
 #[cfg(target_os = "linux")]
 pub fn confine(workdir: &Path) -> Result<Confinement, String> {
     use landlock::{
-        ABI, Access, AccessFs, AccessNet, Ruleset, RulesetAttr, RulesetCreatedAttr, RulesetStatus,
-        Scope, path_beneath_rules,
+        ABI, Access, AccessFs, AccessNet, BitFlags, Ruleset, RulesetAttr, RulesetCreatedAttr,
+        RulesetStatus, Scope, path_beneath_rules,
     };
     // The newest rules this crate knows; an older kernel enforces what it can.
-    let abi = ABI::V6;
-    let ruleset = Ruleset::default()
+    let abi = ABI::V10;
+    // A kernel without Landlock is not an error here (the status says so);
+    // any error is a real failure, and the sandbox then runs nothing.
+    let in_folder = AccessFs::from_all(abi) & !BitFlags::from(AccessFs::Execute);
+    let status = Ruleset::default()
         .handle_access(AccessFs::from_all(abi))
         .and_then(|r| r.handle_access(AccessNet::from_all(abi)))
         .and_then(|r| r.scope(Scope::from_all(abi)))
-        .and_then(|r| r.create());
-    // A system that refuses Landlock altogether (a container's syscall
-    // filter, say) is one without it: the process runs unconfined.
-    let Ok(ruleset) = ruleset else {
-        return Ok(Confinement::None);
-    };
-    let status = ruleset
-        .add_rules(path_beneath_rules([workdir], AccessFs::from_all(abi)))
+        .and_then(|r| r.create())
+        .and_then(|r| r.add_rules(path_beneath_rules([workdir], in_folder)))
         .and_then(|r| r.restrict_self())
         .map_err(|e| format!("cannot confine the sandbox to {}: {e}", workdir.display()))?;
     Ok(match status.ruleset {

@@ -40,6 +40,7 @@ pub mod posix;
 
 #[cfg(all(
     feature = "host_env",
+    feature = "ctypes",
     any(
         target_os = "linux",
         target_os = "macos",
@@ -92,6 +93,7 @@ pub fn builtin_module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
         _collections::module_def(ctx),
         #[cfg(all(
             feature = "host_env",
+            feature = "ctypes",
             any(
                 target_os = "linux",
                 target_os = "macos",

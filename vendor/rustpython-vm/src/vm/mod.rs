@@ -1556,6 +1556,12 @@ impl VirtualMachine {
     fn check_c_stack_overflow(&self) -> bool {
         let current_sp = psm::stack_pointer() as usize;
         let soft_limit = self.c_stack_soft_limit.get();
+        // wasm: the bounds are exact and nothing else shares the stack, so
+        // anything below the soft limit is too deep (one level may take more
+        // than the margin).
+        if cfg!(target_family = "wasm") {
+            return current_sp < soft_limit;
+        }
         // Stack grows downward: check if we're below soft limit but above hard limit
         // This matches CPython's _Py_MakeRecCheck behavior
         current_sp < soft_limit
@@ -1577,13 +1583,19 @@ impl VirtualMachine {
 
         // Native stack guard: check C stack like _Py_MakeRecCheck
         if self.check_c_stack_overflow() {
-            return Err(self.new_recursion_error(_where.to_string()));
+            return Err(self.new_recursion_error(Self::c_stack_message(_where)));
         }
         let new_stack = self.check_native_stack(_where)?;
 
         self.recursion_depth.update(|d| d + 1);
         scopeguard::defer! { self.recursion_depth.update(|d| d - 1) }
         Self::run_on_stack(new_stack, f)
+    }
+
+    /// The RecursionError message when the native stack itself is nearly full.
+    fn c_stack_message(_where: &str) -> String {
+        let sep = if _where.is_empty() { "" } else { " " };
+        format!("maximum recursion depth exceeded{sep}{_where} (the native stack is full)")
     }
 
     /// Asks the embedder's native stack guard, if any, whether the next level
@@ -1708,7 +1720,7 @@ impl VirtualMachine {
     ) -> PyResult<R> {
         self.check_recursive_call("")?;
         if self.check_c_stack_overflow() {
-            return Err(self.new_recursion_error(String::new()));
+            return Err(self.new_recursion_error(Self::c_stack_message("")));
         }
         let new_stack = self.check_native_stack("")?;
         self.recursion_depth.update(|d| d + 1);
