@@ -70,8 +70,12 @@ fn check(case: &Case, report: &Report, runtime: &str) -> Result<(), String> {
     let name = case.path.file_name().unwrap().to_string_lossy();
     let outcome = serde_json::to_value(report.outcome).unwrap();
     if outcome.as_str() != Some(case.expect.as_str()) {
+        let failure = report
+            .first_failure()
+            .map(|t| serde_json::to_string(&t.verdict).unwrap())
+            .unwrap_or_default();
         return Err(format!(
-            "{name} ({runtime}): expected {}, got {outcome}: {}",
+            "{name} ({runtime}): expected {}, got {outcome}: {} {failure}",
             case.expect,
             report.headline()
         ));

@@ -14,6 +14,7 @@ use std::process::Command;
 fn wasi_check(id: &str, code: &str, root: &Path) -> Report {
     std::fs::write(root.join("answer.py"), code).unwrap();
     let out = Command::new("node")
+        .args(common::NODE_FLAGS)
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/run.mjs"))
         .arg(common::wasi_wasm())
         .arg(root)

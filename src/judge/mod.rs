@@ -17,6 +17,7 @@ pub mod checks;
 pub mod console;
 pub mod extract;
 pub mod memory;
+pub mod nesting;
 pub mod python;
 pub mod rules;
 pub mod stack;
@@ -211,6 +212,9 @@ impl<'a> Run<'a> {
             });
         }
         let source = self.source();
+        if let Some(error) = nesting::check(source) {
+            return Err(Event::SyntaxError { error });
+        }
         match vm.compile(source, CompileMode::Exec, USER_FILE.to_owned()) {
             Ok(code) => self.code = Some(code),
             Err(e) => {

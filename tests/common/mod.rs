@@ -48,13 +48,20 @@ pub fn wasi() -> Sandbox {
 /// Node's stack for [`wasi()`]: deep enough for Python's recursion limit.
 pub const WASI_STACK_KIB: u32 = 3000;
 
+/// Node runs the judge with its baseline compiler only: node 20's optimising
+/// tier crashes the whole process now and then on the judge's largest
+/// functions when several run at once (SIGSEGV or a V8 fatal error, with the
+/// judge from before the stack guard too; chromium's newer engine does not).
+pub const NODE_FLAGS: &[&str] = &["--no-wasm-tier-up"];
+
 /// The WASI judge under node, with an engine stack of `kib` KiB.
 pub fn wasi_on_stack(kib: u32) -> Sandbox {
     let wasm = wasi_wasm().to_path_buf();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/run.mjs");
     Sandbox::with_launcher("node (WASI)", move |dir| {
         let mut c = Command::new("node");
-        c.arg(format!("--stack-size={kib}"))
+        c.args(NODE_FLAGS)
+            .arg(format!("--stack-size={kib}"))
             .arg(&script)
             .arg(&wasm)
             .arg(dir)
