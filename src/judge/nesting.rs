@@ -126,11 +126,10 @@ fn chain(chains: &mut [usize], at: Position, source: &str) -> Option<SyntaxError
     let length = chains.last_mut().expect("the outer level is never popped");
     *length += 1;
     (*length > MAX_CHAIN).then(|| {
-        error_at(
-            source,
-            at,
-            "expression too deeply nested to compile (more than 2000 chained operators)",
-        )
+        let message = format!(
+            "expression too deeply nested to compile (more than {MAX_CHAIN} chained operators)"
+        );
+        error_at(source, at, &message)
     })
 }
 

@@ -7,13 +7,12 @@
 //! interpreter, the judge cannot see it, and running off its end kills the
 //! whole instance with no Python traceback.
 //!
-//! The judge worker can measure it, so the VM asks before recursing
-//! (`rustpython_vm::vm::NativeStackGuard`, from the patched VM in
-//! `vendor/rustpython-vm`): [`StackWatch`] decides when a measurement is
-//! needed, and the worker's answer is one of: enough room; nearly full, go on
-//! on a fresh stack (engines with JavaScript Promise Integration); or nearly
-//! full with no other stack, which raises a `RecursionError` in the
-//! candidate's code, naming their function, instead of crashing.
+//! So the VM asks before recursing (`rustpython_vm::vm::NativeStackGuard`,
+//! from the patched VM in `vendor/rustpython-vm`), and [`StackWatch`]
+//! answers: where the engine has JavaScript Promise Integration, go on on a
+//! fresh stack every so many levels; elsewhere the worker measures the room
+//! left when needed, and when the stack is nearly full a `RecursionError` is
+//! raised in the candidate's code, naming their function, instead of a crash.
 //!
 //! [`StackWatch`] is plain bookkeeping and is tested natively; only the glue
 //! to the worker's imports is WASI-only.
@@ -141,7 +140,7 @@ pub fn guard() -> &'static rustpython_vm::vm::NativeStackGuard {
     &browser::GUARD
 }
 
-/// The glue to the judge worker's `pyprep` imports (see `www/worker.js`).
+/// The glue to the judge worker's `pyprep` imports (see `www/engine-stack.js`).
 #[cfg(target_os = "wasi")]
 mod browser {
     use super::StackWatch;
