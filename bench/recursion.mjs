@@ -19,8 +19,14 @@ async function run(depth) {
       const seen = [];
       w.onmessage = (e) => {
         const m = JSON.parse(e.data);
-        if (m.type === 'loaded') w.postMessage(JSON.stringify({ run: 1, request: { challenge: 'is-prime', code, mode: 'run' } }));
-        if (m.type === 'event' && m.event.event === 'test_finished') seen.push({ verdict: m.event.verdict.verdict, ms: m.event.time_ms });
+        if (m.type === 'loaded') {
+          // The sandbox's stdin as src/protocol.rs builds it: a key line, then the request.
+          const request = { challenge: 'is-prime', code, mode: 'run' };
+          w.postMessage(JSON.stringify({ run: 1, stdin: `${'0'.repeat(64)}\n${JSON.stringify(request)}` }));
+        }
+        // `SEQ TAG JSON`: a benchmark reads the event without checking its tag.
+        const event = m.type === 'line' ? JSON.parse(m.line.split(' ').slice(2).join(' ')) : null;
+        if (event && event.event === 'test_finished') seen.push({ verdict: event.verdict.verdict, ms: event.time_ms });
         if (m.type === 'exited' || m.type === 'crashed') ok(m.type === 'crashed' ? [...seen, { verdict: 'crashed' }] : seen);
       };
     });

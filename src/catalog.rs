@@ -41,6 +41,15 @@ impl Catalog {
         self.challenges.iter().find(|c| c.id == id)
     }
 
+    /// The challenge a run names: one of the catalog, or the playground.
+    pub fn runnable(&self, id: &str) -> Option<&Challenge> {
+        static PLAYGROUND: std::sync::OnceLock<Challenge> = std::sync::OnceLock::new();
+        if id == crate::challenge::PLAYGROUND {
+            return Some(PLAYGROUND.get_or_init(Challenge::playground));
+        }
+        self.get(id)
+    }
+
     /// The position of a challenge in the list.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.challenges.iter().position(|c| c.id == id)

@@ -41,6 +41,37 @@ pub struct Challenge {
     pub practice: Option<Practice>,
 }
 
+/// The challenge id of the playground, where any Python runs as a program.
+pub const PLAYGROUND: &str = "playground";
+
+impl Challenge {
+    /// The playground: no question and no tests. It only takes free runs
+    /// (`protocol::Play`), where any Python runs as a program.
+    pub fn playground() -> Challenge {
+        Challenge {
+            id: PLAYGROUND.to_owned(),
+            title: "Playground".to_owned(),
+            group: Group::Coding,
+            kind: Kind::Program,
+            difficulty: Difficulty::Easy,
+            topics: vec![],
+            question: String::new(),
+            prompt: Markdown::default(),
+            hints: vec![],
+            explanation: Markdown::default(),
+            starter: String::new(),
+            solution: String::new(),
+            helpers: String::new(),
+            wrong: vec![],
+            rules: Rules::default(),
+            tests: vec![],
+            unittest: None,
+            quiz: None,
+            practice: None,
+        }
+    }
+}
+
 /// Where a question sits in the interview guide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -218,6 +249,14 @@ pub enum TestKind {
         outcome: CallOutcome,
         /// The arguments must be left as they were.
         preserve_args: bool,
+        /// Calls made first, in the same namespace, their results ignored: they
+        /// catch state one call leaves behind for the next (`new_order("tea")`
+        /// before `new_order("cake")`). A failure in one fails the test.
+        #[serde(default)]
+        before: Vec<String>,
+        /// Which object the call must return, beyond an equal value.
+        #[serde(default)]
+        identity: Option<Identity>,
     },
     /// Run the candidate's script with this stdin.
     Program {
@@ -246,6 +285,17 @@ pub enum CallOutcome {
         exception: String,
     },
     Check(Check),
+}
+
+/// Which object a call must return: a promise an equal value cannot show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Identity {
+    /// A new object, none of the argument objects themselves (`returns_new = true`).
+    New,
+    /// The positional argument at this index (0-based) itself, changed in place
+    /// (`returns_arg = 2` for the second).
+    Argument(usize),
 }
 
 /// Checks that no single expected value can express.
@@ -384,6 +434,16 @@ impl TestKind {
         match self {
             TestKind::Call { text, .. } => Some(Call::parse(text)),
             _ => None,
+        }
+    }
+
+    /// The calls a call test makes before its own, parsed; empty for other tests.
+    ///
+    /// Fails only for challenges that did not pass the build's checks.
+    pub fn parsed_before(&self) -> Result<Vec<Call>, ParseError> {
+        match self {
+            TestKind::Call { before, .. } => before.iter().map(|b| Call::parse(b)).collect(),
+            _ => Ok(vec![]),
         }
     }
 }

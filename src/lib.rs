@@ -11,6 +11,7 @@
 
 pub mod catalog;
 pub mod challenge;
+pub mod draw;
 pub mod protocol;
 pub mod report;
 pub mod storage;

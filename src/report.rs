@@ -111,6 +111,8 @@ pub enum TestVerdict {
     },
     /// An earlier failure stopped the run before this test.
     NotRun,
+    /// The user pressed Stop during this test (free runs).
+    Stopped,
 }
 
 impl TestVerdict {
@@ -132,6 +134,7 @@ impl TestVerdict {
             TestVerdict::Exited { .. } => "Program exited",
             TestVerdict::Crashed { .. } => "Crashed",
             TestVerdict::NotRun => "Not run",
+            TestVerdict::Stopped => "Stopped",
         }
     }
 }
@@ -156,6 +159,15 @@ pub struct TestReport {
     pub output: Vec<OutputChunk>,
     pub output_cut: bool,
     pub time_ms: Option<u32>,
+    /// What the call of a free run returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned: Option<crate::value::Value>,
+    /// The working folder's files after a free run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<crate::protocol::WorkFile>,
+    /// A free run is waiting for the user to type a line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub waiting_for_input: bool,
     #[serde(skip)]
     limit_ms: u32,
 }
@@ -176,6 +188,10 @@ pub enum Outcome {
     MemoryLimit,
     Exited,
     Crashed,
+    /// A free run ended without an error.
+    Ran,
+    /// The user stopped a free run.
+    Stopped,
     SyntaxError,
     RuleBroken,
     InternalError,
@@ -197,11 +213,16 @@ impl Outcome {
             Outcome::SyntaxError => "Syntax error",
             Outcome::RuleBroken => "Rule broken",
             Outcome::InternalError => "Internal error",
+            Outcome::Ran => "Finished",
+            Outcome::Stopped => "Stopped",
         }
     }
 
     pub fn is_success(self) -> bool {
-        matches!(self, Outcome::Accepted | Outcome::SamplesPassed)
+        matches!(
+            self,
+            Outcome::Accepted | Outcome::SamplesPassed | Outcome::Ran
+        )
     }
 }
 
@@ -215,6 +236,9 @@ pub struct Report {
     pub rule_violations: Vec<RuleViolation>,
     pub tests: Vec<TestReport>,
     pub internal_error: Option<String>,
+    /// A free run (`protocol::Play`): not judged, never counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub free_run: bool,
 }
 
 impl Report {
@@ -252,6 +276,10 @@ impl Report {
                     self.internal_error.as_deref().unwrap_or("unknown")
                 )
             }
+            Outcome::Ran => match self.tests.first().and_then(|t| t.time_ms) {
+                Some(ms) => format!("Finished in {ms} ms"),
+                None => "Finished".into(),
+            },
             Outcome::Accepted | Outcome::SamplesPassed | Outcome::Running => {
                 format!(
                     "{} ({}/{} tests)",
@@ -284,8 +312,15 @@ enum Phase {
     Starting,
     Judging,
     Testing(usize),
+    /// A free run waits for the user to type: no clock.
+    Input(usize),
     Done,
 }
+
+/// How long a free run may compute (waiting for input not counted).
+pub const PLAY_TIME_LIMIT_MS: u32 = 10_000;
+/// The clock of a run waiting for input: a day, so in practice none.
+const INPUT_BUDGET_MS: u32 = 86_400_000;
 
 /// Folds sandbox events into a [`Report`].
 #[derive(Clone, Debug)]
@@ -299,20 +334,44 @@ impl RunTracker {
     /// A tracker for `request`, with its tests listed as pending.
     pub fn new(challenge: &Challenge, request: &RunRequest) -> Self {
         let samples_only = request.mode == Mode::Run;
-        let tests = challenge
-            .tests_for(samples_only)
-            .map(|(index, t)| TestReport {
-                index,
-                name: t.name.clone(),
-                sample: t.sample,
-                input: describe_input(challenge, index),
-                verdict: TestVerdict::Pending,
-                output: vec![],
-                output_cut: false,
-                time_ms: None,
-                limit_ms: t.time_limit_ms,
-            })
-            .collect();
+        let blank = |index, name: String, sample, input, limit_ms| TestReport {
+            index,
+            name,
+            sample,
+            input,
+            verdict: TestVerdict::Pending,
+            output: vec![],
+            output_cut: false,
+            time_ms: None,
+            returned: None,
+            files: vec![],
+            waiting_for_input: false,
+            limit_ms,
+        };
+        let tests = match &request.play {
+            Some(play) => vec![blank(
+                0,
+                match &play.call {
+                    Some(call) => format!("Your call: {call}"),
+                    None => "Your run".to_owned(),
+                },
+                true,
+                play.call.clone().unwrap_or_default(),
+                PLAY_TIME_LIMIT_MS,
+            )],
+            None => challenge
+                .tests_for(samples_only)
+                .map(|(index, t)| {
+                    blank(
+                        index,
+                        t.name.clone(),
+                        t.sample,
+                        describe_input(challenge, index),
+                        t.time_limit_ms,
+                    )
+                })
+                .collect(),
+        };
         RunTracker {
             report: Report {
                 challenge: challenge.id.clone(),
@@ -322,6 +381,7 @@ impl RunTracker {
                 rule_violations: vec![],
                 tests,
                 internal_error: None,
+                free_run: request.play.is_some(),
             },
             phase: Phase::Starting,
             memory_limit: None,
@@ -339,6 +399,7 @@ impl RunTracker {
                 rule_violations: vec![],
                 tests: vec![],
                 internal_error: None,
+                free_run: request.play.is_some(),
             },
             phase: Phase::Starting,
             memory_limit: None,
@@ -367,6 +428,7 @@ impl RunTracker {
             Phase::Testing(i) => self
                 .test(i)
                 .map_or(JUDGE_BUDGET_MS, |t| t.limit_ms + TIME_SLACK_MS),
+            Phase::Input(_) => INPUT_BUDGET_MS,
         }
     }
 
@@ -436,6 +498,22 @@ impl RunTracker {
                 }
                 return self.enter(Phase::Judging);
             }
+            Event::Returned { index, value } => {
+                if let Some(t) = self.test_mut(index) {
+                    t.returned = Some(value);
+                }
+            }
+            Event::Files { index, files } => {
+                if let Some(t) = self.test_mut(index) {
+                    t.files = files;
+                }
+            }
+            Event::InputWanted { index } => {
+                if let Some(t) = self.test_mut(index) {
+                    t.waiting_for_input = true;
+                }
+                return self.enter(Phase::Input(index));
+            }
             Event::MemoryLimit { limit_bytes } => self.memory_limit = Some(limit_bytes),
             Event::Finished => {
                 self.stop_remaining();
@@ -451,10 +529,40 @@ impl RunTracker {
         true
     }
 
+    /// The user typed a line for the test waiting for input: its clock runs
+    /// again. Returns true when a new phase began (see [`apply`](Self::apply)).
+    pub fn input_sent(&mut self) -> bool {
+        let Phase::Input(i) = self.phase else {
+            return false;
+        };
+        if let Some(t) = self.test_mut(i) {
+            t.waiting_for_input = false;
+        }
+        self.enter(Phase::Testing(i))
+    }
+
+    /// The user stopped the run: the test running (or waiting for input) is
+    /// marked stopped and the rest are not run.
+    pub fn stopped(&mut self) {
+        if let Phase::Testing(i) | Phase::Input(i) = self.phase
+            && let Some(t) = self.test_mut(i)
+        {
+            t.verdict = TestVerdict::Stopped;
+            t.waiting_for_input = false;
+        }
+        self.stop_remaining();
+        self.finish();
+    }
+
+    /// Whether the run waits for the user to type a line.
+    pub fn wants_input(&self) -> bool {
+        matches!(self.phase, Phase::Input(_))
+    }
+
     /// The parent stopped the sandbox because [`budget_ms`](Self::budget_ms) ran out.
     pub fn timed_out(&mut self) {
         match self.phase {
-            Phase::Testing(i) => {
+            Phase::Testing(i) | Phase::Input(i) => {
                 if let Some(t) = self.test_mut(i) {
                     t.verdict = TestVerdict::TimeLimit {
                         limit_ms: t.limit_ms,
@@ -540,6 +648,7 @@ impl RunTracker {
                 .find(|v| **v != TestVerdict::Passed)
             {
                 None if r.tests.is_empty() => Outcome::InternalError,
+                None if r.free_run => Outcome::Ran,
                 None if r.mode == Mode::Submit => Outcome::Accepted,
                 None => Outcome::SamplesPassed,
                 Some(TestVerdict::WrongAnswer { .. }) => Outcome::WrongAnswer,
@@ -549,6 +658,7 @@ impl RunTracker {
                 Some(TestVerdict::MemoryLimit { .. }) => Outcome::MemoryLimit,
                 Some(TestVerdict::Exited { .. }) => Outcome::Exited,
                 Some(TestVerdict::Crashed { .. }) => Outcome::Crashed,
+                Some(TestVerdict::Stopped) => Outcome::Stopped,
                 // Only reachable if a run stopped with nothing else to blame.
                 Some(_) => Outcome::InternalError,
             }
@@ -565,10 +675,23 @@ pub fn describe_input(challenge: &Challenge, index: usize) -> String {
         return String::new();
     };
     let mut text = match &test.kind {
-        TestKind::Call { text, outcome, .. } => match outcome {
-            CallOutcome::Raises { exception } => format!("{text} raises {exception}"),
-            _ => text.clone(),
-        },
+        TestKind::Call {
+            text,
+            outcome,
+            before,
+            ..
+        } => {
+            // Earlier calls share the namespace, so they are part of what the test feeds in.
+            let text = if before.is_empty() {
+                text.clone()
+            } else {
+                format!("{}, then {text}", before.join(", then "))
+            };
+            match outcome {
+                CallOutcome::Raises { exception } => format!("{text} raises {exception}"),
+                _ => text,
+            }
+        }
         TestKind::Program { stdin, .. } if stdin.is_empty() => "no input".into(),
         TestKind::Program { stdin, .. } => format!("stdin: {}", crate::value::str_repr(stdin)),
         TestKind::Suite { version } => {

@@ -2,10 +2,10 @@
 //! native parent that starts it, watches the clock and kills it.
 //!
 //! [`serve`] is the child (`pyprep sandbox`): natively a process of its own,
-//! in the browser one WASI instance per run. It reads the secret and the
+//! in the browser one WASI instance per run. It reads the event key and the
 //! request from stdin, arms the memory cap, natively confines itself to its
 //! scratch folder ([`confine`]), runs the judge and writes each event as a
-//! secret-prefixed line on stderr. [`Sandbox`] is the native
+//! signed line on stderr (see `protocol`). [`Sandbox`] is the native
 //! parent used by the CLI, `pyprep validate` and the tests: the browser's
 //! worker plays the same role in JavaScript. Both feed the events to the same
 //! `report::RunTracker`.
@@ -13,18 +13,19 @@
 pub mod confine;
 
 use crate::judge::{self, Sink, memory};
-use crate::protocol::{Event, encode_event, parse_sandbox_stdin};
-use std::io::{Read, Write};
+use crate::protocol::{Event, EventWriter, parse_sandbox_stdin};
+use std::io::Write;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
-/// Writes events as secret-prefixed lines on stderr.
-struct SecretLines {
-    secret: String,
+/// Writes events as signed lines on stderr.
+struct SignedLines {
+    writer: EventWriter,
 }
 
-impl Sink for SecretLines {
+impl Sink for SignedLines {
     fn emit(&mut self, event: Event) {
-        let line = encode_event(&self.secret, &event);
+        let line = self.writer.line(&event);
         let mut err = std::io::stderr().lock();
         // If the parent is gone there is no one to tell.
         let _ = err.write_all(line.as_bytes());
@@ -40,34 +41,28 @@ const NATIVE_STACK_BYTES: usize = 256 << 20;
 ///
 /// Returns a message when the input is not a valid request.
 pub fn serve(workdir: &Path) -> Result<(), String> {
+    // Two lines, the key and the request; what follows is typed input for an
+    // interactive free run, read as the code asks for it.
     let mut input = String::new();
-    std::io::stdin()
-        .read_to_string(&mut input)
-        .map_err(|e| format!("cannot read stdin: {e}"))?;
-    let (secret, request) = parse_sandbox_stdin(&input)?;
+    for _ in 0..2 {
+        std::io::stdin()
+            .read_line(&mut input)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+    }
+    let (key, request) = parse_sandbox_stdin(&input)?;
     drop(input);
-    memory::arm(encode_event(
-        &secret,
-        &Event::MemoryLimit {
-            limit_bytes: memory::LIMIT_BYTES,
-        },
-    ));
-    let mut sink = SecretLines { secret };
+    let writer = EventWriter::new(key);
+    memory::arm(writer.memory_limit_line(memory::LIMIT_BYTES));
+    let sink = SharedSink(Arc::new(Mutex::new(SignedLines { writer })));
     // Natively, nothing outside the scratch folder is reachable from here on.
     #[cfg(not(target_os = "wasi"))]
     if let Err(message) = confine::confine(workdir) {
-        sink.emit(Event::InternalError { message });
+        sink.clone().emit(Event::InternalError { message });
         return Ok(());
     }
     let run = || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            judge::run(
-                &request,
-                workdir,
-                Box::new(SecretLines {
-                    secret: sink.secret.clone(),
-                }),
-            );
+            judge::run(&request, workdir, Box::new(sink.clone()));
         }))
     };
     // Natively the interpreter gets a thread with a stack deep enough for any
@@ -88,11 +83,24 @@ pub fn serve(workdir: &Path) -> Result<(), String> {
             .cloned()
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_else(|| "unknown panic".into());
-        sink.emit(Event::InternalError {
+        sink.clone().emit(Event::InternalError {
             message: format!("the judge panicked: {message}"),
         });
     }
     Ok(())
+}
+
+/// Lends the one signed channel to the judge, so that a panic report after
+/// it continues the same numbering.
+#[derive(Clone)]
+struct SharedSink(Arc<Mutex<SignedLines>>);
+
+impl Sink for SharedSink {
+    fn emit(&mut self, event: Event) {
+        // A panic while writing leaves the writer usable: its state is a counter.
+        let mut lines = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        lines.emit(event);
+    }
 }
 
 /// Splits a byte stream into lines, dropping lines longer than `max` bytes.
@@ -140,9 +148,8 @@ mod parent {
     use super::LineSplitter;
     use crate::catalog::Catalog;
     use crate::challenge::Challenge;
-    use crate::protocol::{RunRequest, decode_event, sandbox_stdin};
+    use crate::protocol::{EventKey, EventReader, RunRequest, sandbox_stdin};
     use crate::report::{Report, RunTracker, SandboxEnd};
-    use std::hash::{BuildHasher, Hasher};
     use std::io::{Read, Write};
     use std::path::{Path, PathBuf};
     use std::process::{Command, Stdio};
@@ -164,33 +171,15 @@ mod parent {
         describe: String,
     }
 
-    fn secret() -> String {
-        // RandomState is keyed from the OS's random source, fresh per instance.
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        (0..2)
-            .map(|i| {
-                let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-                h.write_u64(n ^ (i << 32));
-                h.write_u128(
-                    std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .unwrap_or_default()
-                        .as_nanos(),
-                );
-                format!("{:016x}", h.finish())
-            })
-            .collect()
-    }
-
     fn scratch_dir() -> std::io::Result<PathBuf> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!(
-            "pyprep-{}-{n}-{}",
-            std::process::id(),
-            &secret()[..8]
-        ));
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .subsec_nanos();
+        let dir =
+            std::env::temp_dir().join(format!("pyprep-{}-{n}-{nanos:08x}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
         Ok(dir)
     }
@@ -230,7 +219,7 @@ mod parent {
 
         /// Runs `request` against the catalog built into the sandbox binary.
         pub fn run(&self, request: &RunRequest) -> Report {
-            match Catalog::embedded().get(&request.challenge) {
+            match Catalog::embedded().runnable(&request.challenge) {
                 Some(c) => self.run_challenge(c, request),
                 None => RunTracker::unknown_challenge(request).into_report(),
             }
@@ -239,7 +228,13 @@ mod parent {
         /// Runs `request`, enforcing each phase's time budget; never hangs, never panics on bad code.
         pub fn run_challenge(&self, challenge: &Challenge, request: &RunRequest) -> Report {
             let mut tracker = RunTracker::new(challenge, request);
-            let secret = secret();
+            let key = match EventKey::random() {
+                Ok(k) => k,
+                Err(e) => {
+                    tracker.ended(SandboxEnd::Crashed(e));
+                    return tracker.into_report();
+                }
+            };
             let dir = match scratch_dir() {
                 Ok(d) => d,
                 Err(e) => {
@@ -265,7 +260,8 @@ mod parent {
                     return tracker.into_report();
                 }
             };
-            let input = sandbox_stdin(&secret, request);
+            let input = sandbox_stdin(&key, request);
+            let mut events = EventReader::new(key);
             if let Some(mut stdin) = child.stdin.take() {
                 // A child that dies at once closes the pipe; its exit status tells why.
                 let _ = stdin.write_all(input.as_bytes());
@@ -286,24 +282,38 @@ mod parent {
                 let _ = tx.send(Message::Eof);
             });
             let mut phase_start = Instant::now();
+            let mut eof = false;
             loop {
                 let budget = Duration::from_millis(tracker.budget_ms() as u64);
                 let left = budget.saturating_sub(phase_start.elapsed());
+                if eof {
+                    // stderr is closed, but the child may live on (it can close
+                    // its own stderr and loop): the clock still runs.
+                    match wait_until(&mut child, phase_start + budget) {
+                        Some(status) => {
+                            if !tracker.is_finished() {
+                                tracker.ended(end_of(Ok(status)));
+                            }
+                        }
+                        None => {
+                            let _ = child.kill();
+                            let _ = child.wait();
+                            if !tracker.is_finished() {
+                                tracker.timed_out();
+                            }
+                        }
+                    }
+                    break;
+                }
                 match rx.recv_timeout(left) {
                     Ok(Message::Line(line)) => {
-                        if let Some(event) = decode_event(&secret, &line)
+                        if let Some(event) = events.accept(&line)
                             && tracker.apply(event)
                         {
                             phase_start = Instant::now();
                         }
                     }
-                    Ok(Message::Eof) | Err(mpsc::RecvTimeoutError::Disconnected) => {
-                        let status = child.wait();
-                        if !tracker.is_finished() {
-                            tracker.ended(end_of(status));
-                        }
-                        break;
-                    }
+                    Ok(Message::Eof) | Err(mpsc::RecvTimeoutError::Disconnected) => eof = true,
                     Err(mpsc::RecvTimeoutError::Timeout) => {
                         let _ = child.kill();
                         let _ = child.wait();
@@ -312,10 +322,26 @@ mod parent {
                     }
                 }
             }
-            // The reader ends once the killed child's pipe closes.
-            let _ = reader.join();
+            // The reader ends once the dead child's pipe closes; nothing waits for it.
+            drop(reader);
             let _ = std::fs::remove_dir_all(&dir);
             tracker.into_report()
+        }
+    }
+
+    /// Waits for the child to exit until `deadline`; `None` if it is still running then.
+    fn wait_until(
+        child: &mut std::process::Child,
+        deadline: Instant,
+    ) -> Option<std::process::ExitStatus> {
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) => return Some(status),
+                Ok(None) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(5))
+                }
+                Ok(None) | Err(_) => return None,
+            }
         }
     }
 

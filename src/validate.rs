@@ -118,7 +118,7 @@ pub use cpython::check_with_cpython;
 #[cfg(not(target_os = "wasi"))]
 mod cpython {
     use super::*;
-    use crate::challenge::{CallOutcome, TestKind, normalize_output};
+    use crate::challenge::{CallOutcome, Identity, TestKind, normalize_output};
     use crate::value::Value;
     use serde::{Deserialize, Serialize};
     use std::io::{Read, Write};
@@ -154,12 +154,31 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
         function: String,
         args: Vec<String>,
         kwargs: Vec<(String, String)>,
+        /// Calls made first, in the same namespace.
+        before: Vec<CallTest>,
+    }
+
+    impl CallTest {
+        fn new(call: &crate::value::Call, before: Vec<CallTest>) -> Self {
+            CallTest {
+                function: call.function.clone(),
+                args: call.args.iter().map(Value::repr).collect(),
+                kwargs: call
+                    .kwargs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.repr()))
+                    .collect(),
+                before,
+            }
+        }
     }
 
     #[derive(Deserialize)]
     struct CallResult {
         returned: Option<String>,
         args_after: Option<Vec<String>>,
+        /// Whether the returned object is each positional argument, then each keyword one.
+        same_as_args: Option<Vec<bool>>,
         raised: Option<String>,
         mro: Option<Vec<String>>,
         passed: Option<bool>,
@@ -288,18 +307,31 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
     }
 
     fn check_calls(challenge: &Challenge, python: &Path, dir: &Path) -> Result<(), Vec<String>> {
-        let mut tests: Vec<(usize, crate::value::Call, &CallOutcome, bool)> = Vec::new();
+        type Planned<'c> = (
+            usize,
+            crate::value::Call,
+            &'c CallOutcome,
+            bool,
+            Option<Identity>,
+            Vec<crate::value::Call>,
+        );
+        let mut tests: Vec<Planned> = Vec::new();
         for (i, t) in challenge.tests.iter().enumerate() {
             if let TestKind::Call {
                 text,
                 outcome,
                 preserve_args,
+                identity,
                 ..
             } = &t.kind
             {
                 let call = crate::value::Call::parse(text)
                     .map_err(|e| vec![format!("{}: {e}", t.name)])?;
-                tests.push((i, call, outcome, *preserve_args));
+                let before = t
+                    .kind
+                    .parsed_before()
+                    .map_err(|e| vec![format!("{}: {e}", t.name)])?;
+                tests.push((i, call, outcome, *preserve_args, *identity, before));
             }
         }
         let spec = CallSpec {
@@ -308,14 +340,9 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
             code: &challenge.solution,
             tests: tests
                 .iter()
-                .map(|(_, call, _, _)| CallTest {
-                    function: call.function.clone(),
-                    args: call.args.iter().map(Value::repr).collect(),
-                    kwargs: call
-                        .kwargs
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.repr()))
-                        .collect(),
+                .map(|(_, call, _, _, _, before)| {
+                    let before = before.iter().map(|b| CallTest::new(b, vec![])).collect();
+                    CallTest::new(call, before)
                 })
                 .collect(),
             function: "",
@@ -348,7 +375,7 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
             call_script(&spec, python, dir)?
         };
         let mut problems = Vec::new();
-        for ((index, call, outcome, preserve), result) in tests.iter().zip(results) {
+        for ((index, call, outcome, preserve, identity, _), result) in tests.iter().zip(results) {
             let name = &challenge.tests[*index].name;
             let what = format!("{name} ({call})");
             match outcome {
@@ -402,6 +429,19 @@ exec(compile(open('solution.py').read(), 'solution.py', 'exec'), {'__name__': '_
                     }
                     _ => {}
                 },
+            }
+            let same = result.same_as_args.as_deref().unwrap_or(&[]);
+            match identity {
+                Some(Identity::New) if same.iter().any(|s| *s) => {
+                    problems.push(format!("{what}: CPython returned an argument itself"));
+                }
+                Some(Identity::Argument(i)) if !same.get(*i).copied().unwrap_or(false) => {
+                    problems.push(format!(
+                        "{what}: CPython did not return argument {} itself",
+                        i + 1
+                    ));
+                }
+                _ => {}
             }
             if *preserve && let Some(after) = &result.args_after {
                 for (before, after) in call.args.iter().zip(after) {

@@ -85,8 +85,13 @@ if spec["kind"] == "calls":
         args = [eval(a, env) for a in test["args"]]
         kwargs = {k: eval(v, env) for k, v in test["kwargs"]}
         try:
+            for before in test["before"]:  # earlier calls in the same namespace
+                ns[before["function"]](*[eval(a, env) for a in before["args"]],
+                                       **{k: eval(v, env) for k, v in before["kwargs"]})
             value = ns[test["function"]](*args, **kwargs)
-            results.append({"returned": canon(value), "args_after": [canon(a) for a in args]})
+            same = [value is a for a in args] + [value is v for v in kwargs.values()]
+            results.append({"returned": canon(value), "args_after": [canon(a) for a in args],
+                            "same_as_args": same})
         except BaseException as e:  # the judge reports every exception, so does this
             results.append({"raised": "%s: %s" % (type(e).__name__, e), "mro": [c.__name__ for c in type(e).__mro__]})
 else:  # a unittest suite against each version

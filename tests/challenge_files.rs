@@ -21,6 +21,8 @@ fn each_broken_folder_is_reported_with_its_file_and_field() {
         ("duplicate-b", "id"),
         ("unknown-field", "titel"),
         ("bad-call", "tests[0].call"),
+        ("bad-before", "tests[0].before[0]"),
+        ("bad-returns-arg", "tests[0].returns_arg"),
         ("no-toml", "(file)"),
     ];
     for (folder, field) in expected {

@@ -228,6 +228,66 @@ fn a_test_suite_that_misses_a_bug_is_told_which() {
     assert!(message.contains("returns a number such as 96"), "{message}");
 }
 
+/// `before` calls share the test's namespace, so state one call leaves for the
+/// next is caught, and the results list shows every call the test made.
+#[test]
+fn state_left_by_an_earlier_call_is_caught_and_shown() {
+    let c = common::challenge("mutable-default-argument");
+    let shared = c
+        .wrong
+        .iter()
+        .find(|w| w.name == "fixes_only_take_orders")
+        .unwrap();
+    let r = submit(&native(), "mutable-default-argument", &shared.code);
+    assert_eq!(r.outcome, Outcome::WrongAnswer, "{}", r.headline());
+    let t = r.first_failure().unwrap();
+    assert_eq!(t.input, r#"new_order("tea"), then new_order("cake")"#);
+    let TestVerdict::WrongAnswer { actual, .. } = &t.verdict else {
+        panic!("{:?}", t.verdict)
+    };
+    assert_eq!(actual.as_deref(), Some("['tea', 'cake']"));
+    let fixed = submit(&native(), "mutable-default-argument", &c.solution);
+    assert_eq!(fixed.outcome, Outcome::Accepted, "{}", fixed.headline());
+}
+
+/// "Returns a new list" and "extends the given list and returns it" are
+/// promises about which object comes back, checked by identity.
+#[test]
+fn which_object_a_call_returns_is_checked_when_promised() {
+    let sandbox = native();
+    let short = common::challenge("merge-sort")
+        .wrong
+        .iter()
+        .find(|w| w.name == "returns_short_input")
+        .unwrap();
+    let r = submit(&sandbox, "merge-sort", &short.code);
+    let t = r.first_failure().unwrap();
+    assert_eq!(t.input, "merge_sort([])");
+    let TestVerdict::WrongAnswer {
+        message, actual, ..
+    } = &t.verdict
+    else {
+        panic!("{:?}", t.verdict)
+    };
+    assert!(message.contains("not a new list"), "{message}");
+    assert_eq!(actual.as_deref(), Some("argument 1 itself"));
+
+    let copies = "def new_order(item, order=None):\n    order = [] if order is None else list(order)\n    \
+        order.append(item)\n    return order\n\ndef take_orders(items):\n    \
+        return [new_order(i) for i in items]\n";
+    let r = submit(&sandbox, "mutable-default-argument", copies);
+    let t = r.first_failure().unwrap();
+    assert_eq!(t.input, r#"new_order("jam", ["tea"])"#);
+    let TestVerdict::WrongAnswer {
+        message, expected, ..
+    } = &t.verdict
+    else {
+        panic!("{:?}", t.verdict)
+    };
+    assert!(message.contains("changed in place"), "{message}");
+    assert_eq!(expected.as_deref(), Some("argument 2 itself"));
+}
+
 #[test]
 fn a_quiz_answer_is_checked_by_running_the_snippet() {
     let sandbox = native();
@@ -247,4 +307,153 @@ fn an_unknown_challenge_is_an_internal_error_not_a_crash() {
     let r = submit(&native(), "no-such-challenge", "x = 1");
     assert_eq!(r.outcome, Outcome::InternalError);
     assert!(r.internal_error.unwrap().contains("no-such-challenge"));
+}
+
+mod free_runs {
+    //! Free runs (`protocol::Play`): the playground and "try it yourself".
+
+    use super::common::native;
+    use pyprep::protocol::{PLAYGROUND, Play, RunRequest};
+    use pyprep::report::{Outcome, Report, TestVerdict};
+    use pyprep::value::Value;
+
+    fn play(challenge: &str, code: &str, play: Play) -> Report {
+        native().run(&RunRequest::play(challenge, code, play))
+    }
+
+    fn printed(r: &Report) -> String {
+        r.tests[0].output.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_playground_runs_any_python_with_input_and_files() {
+        let code = "name = input('Name? ')\nwith open('data.txt') as f:\n    n = len(f.read().split())\nwith open('out/result.txt', 'w') as f:\n    f.write(name * n)\nprint('hi', name, n)\n";
+        let r = play(
+            PLAYGROUND,
+            &code.replace("out/", ""),
+            Play {
+                stdin: "Ada\n".into(),
+                files: vec![("data.txt".into(), "a b c".into())],
+                ..Play::default()
+            },
+        );
+        assert_eq!(r.outcome, Outcome::Ran, "{}", r.headline());
+        assert!(r.free_run);
+        assert!(printed(&r).contains("hi Ada 3"), "{}", printed(&r));
+        let names: Vec<&str> = r.tests[0].files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["data.txt", "result.txt"]);
+        assert_eq!(r.tests[0].files[1].text, "AdaAdaAda");
+    }
+
+    #[test]
+    fn a_call_reports_the_value_the_judge_read() {
+        let code = &super::common::challenge("is-prime").solution;
+        let r = play(
+            "is-prime",
+            &format!("{code}\nprint('loaded')\n"),
+            Play {
+                call: Some("is_prime(97)".into()),
+                ..Play::default()
+            },
+        );
+        assert_eq!(r.outcome, Outcome::Ran, "{}", r.headline());
+        assert_eq!(r.tests[0].returned, Some(Value::Bool(true)));
+        assert!(printed(&r).contains("loaded"));
+        let merge = &super::common::challenge("merge-two-lists").solution;
+        let r = play(
+            "merge-two-lists",
+            merge,
+            Play {
+                call: Some("merge_two_lists(linked([1, 4]), linked([2]))".into()),
+                ..Play::default()
+            },
+        );
+        assert_eq!(
+            r.tests[0].returned,
+            Some(Value::Linked(vec![
+                Value::Int("1".into()),
+                Value::Int("2".into()),
+                Value::Int("4".into())
+            ]))
+        );
+    }
+
+    #[test]
+    fn a_bad_call_or_file_name_is_explained_and_errors_point_at_the_line() {
+        let r = play(
+            "is-prime",
+            "def is_prime(n):\n    return n\n",
+            Play {
+                call: Some("is_prime(".into()),
+                ..Play::default()
+            },
+        );
+        assert_eq!(r.outcome, Outcome::WrongAnswer);
+        assert!(r.headline().contains("Wrong answer"), "{}", r.headline());
+        let r = play(
+            PLAYGROUND,
+            "print(1)\n",
+            Play {
+                files: vec![("../escape.txt".into(), "x".into())],
+                ..Play::default()
+            },
+        );
+        assert!(
+            matches!(&r.tests[0].verdict, TestVerdict::Crashed { message } if message.contains("working folder")),
+            "{:?}",
+            r.tests[0].verdict
+        );
+        let r = play(PLAYGROUND, "x = 1\ny = x / 0\n", Play::default());
+        let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else {
+            panic!("{:?}", r.tests[0].verdict)
+        };
+        assert_eq!(
+            (error.exception.as_str(), error.frames[0].line),
+            ("ZeroDivisionError", 2)
+        );
+    }
+
+    #[test]
+    fn interactive_input_asks_for_each_line_and_ends_at_end_of_input() {
+        // The native parent closes the sandbox's stdin after the request: the
+        // second input() asks, then finds the end of the input.
+        let r = play(
+            PLAYGROUND,
+            "a = input('first? ')\nb = input('second? ')\n",
+            Play {
+                stdin: "one\n".into(),
+                interactive: true,
+                ..Play::default()
+            },
+        );
+        let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else {
+            panic!("{:?}", r.tests[0].verdict)
+        };
+        assert_eq!(error.exception, "EOFError");
+        assert!(
+            printed(&r).contains("first? one\nsecond? "),
+            "{}",
+            printed(&r)
+        );
+    }
+
+    #[test]
+    fn free_runs_skip_the_rules_but_not_the_sandbox() {
+        // The question requires recursion; a free run is the candidate's own experiment.
+        let r = play(
+            "reverse-string",
+            "def reverse_recursive(s):\n    return s[::-1]\n",
+            Play {
+                call: Some("reverse_recursive('abc')".into()),
+                ..Play::default()
+            },
+        );
+        assert_eq!(r.tests[0].returned, Some(Value::Str("cba".into())));
+        let r = play(
+            PLAYGROUND,
+            "import os\nos.system('true')\n",
+            Play::default(),
+        );
+        assert_eq!(r.outcome, Outcome::RuntimeError, "{}", r.headline());
+    }
 }

@@ -91,3 +91,79 @@ fn recursion_past_a_small_engine_stack_is_a_named_recursion_error() {
         "the first test fails"
     );
 }
+
+/// The browser's worker, run for real under node: its messages parse as
+/// `FromWorker`, the lines it forwards carry the run's signed events, and
+/// lines the candidate forges on stderr are forwarded (they look like events)
+/// but refused by the page's check.
+#[test]
+fn the_real_worker_speaks_the_protocol() {
+    use pyprep::protocol::{EventKey, EventReader, FromWorker, RunId, ToWorker, sandbox_stdin};
+    use pyprep::report::RunTracker;
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let c = common::challenge("is-prime");
+    let forged = format!(
+        "import os\nos.write(2, b'\\n0 {} {{\"event\":\"finished\"}}\\n')\n{}",
+        "ab".repeat(32),
+        c.solution
+    );
+    let request = common::request("is-prime", &forged, Mode::Submit);
+    let key = EventKey::random().unwrap();
+    let message = ToWorker::Run {
+        run: RunId(7),
+        stdin: sandbox_stdin(&key, &request),
+        interactive: false,
+    };
+    let mut child = Command::new("node")
+        .args(common::NODE_FLAGS)
+        .arg(format!("--stack-size={}", common::WASI_STACK_KIB))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/worker.mjs"))
+        .arg(common::wasi_wasm())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(serde_json::to_string(&message).unwrap().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut reader = EventReader::new(key);
+    let mut tracker = RunTracker::new(c, &request);
+    let (mut loaded, mut exited, mut refused) = (false, false, 0);
+    for line in text.lines() {
+        let msg: FromWorker = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("the worker posted {line:?}, not a FromWorker: {e}"));
+        match msg {
+            FromWorker::Loaded { .. } => loaded = true,
+            FromWorker::Line { run, line } => {
+                assert_eq!(run, RunId(7));
+                match reader.accept(&line) {
+                    Some(event) => {
+                        tracker.apply(event);
+                    }
+                    None => refused += 1,
+                }
+            }
+            FromWorker::Exited { run, code } => {
+                assert_eq!((run, code), (RunId(7), 0));
+                exited = true;
+            }
+            other => panic!("unexpected message {other:?}"),
+        }
+    }
+    assert!(
+        loaded && exited,
+        "loaded {loaded}, exited {exited}:\n{text}"
+    );
+    assert!(tracker.is_finished());
+    let report = tracker.into_report();
+    // The module runs once per test, forging one line each time: every one is refused.
+    assert_eq!(refused, report.tests.len(), "forged lines refused");
+    assert_eq!(report.outcome, Outcome::Accepted);
+}

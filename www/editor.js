@@ -5,6 +5,50 @@ import { python } from '@codemirror/lang-python';
 import { keymap } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
 import { EditorState, Compartment, Prec } from '@codemirror/state';
+import { setDiagnostics, lintGutter } from '@codemirror/lint';
+import { HighlightStyle, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
+
+/** Whether the page shows its dark theme: chosen in the header, or the system's. */
+function pageIsDark() {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'dark' || chosen === 'light') return chosen === 'dark';
+  return window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** The editor's frame in the page's colours (CSS variables), gutter included. */
+const pageColours = EditorView.theme({
+  '&': { backgroundColor: 'var(--panel)', color: 'var(--text)' },
+  '.cm-content': { caretColor: 'var(--text)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
+  '.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--active-line)', color: 'var(--text)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection)' },
+  '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-panels': { backgroundColor: 'var(--code-bg)', color: 'var(--text)' },
+});
+
+/** Syntax colours readable on the dark background. */
+const darkHighlight = HighlightStyle.define([
+  { tag: tags.keyword, color: '#c792ea' },
+  { tag: [tags.name, tags.deleted, tags.character, tags.macroName], color: '#e6e9ef' },
+  { tag: [tags.function(tags.variableName), tags.labelName], color: '#82aaff' },
+  { tag: [tags.definition(tags.name), tags.separator], color: '#e6e9ef' },
+  { tag: [tags.className, tags.typeName], color: '#ffcb6b' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: '#f78c6c' },
+  { tag: [tags.string, tags.special(tags.string)], color: '#c3e88d' },
+  { tag: [tags.operator, tags.operatorKeyword], color: '#89ddff' },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: '#8a94a6', fontStyle: 'italic' },
+  { tag: tags.invalid, color: '#ff8a80' },
+]);
+
+function themeFor(dark) {
+  return [
+    EditorView.theme({}, { dark }),
+    syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle, { fallback: true }),
+  ];
+}
 
 /**
  * Creates an editor in `parent`. `onChange(text)` runs on every edit,
@@ -13,9 +57,14 @@ import { EditorState, Compartment, Prec } from '@codemirror/state';
  */
 export function createEditor(parent, doc, label, language, onChange, onRun, onSubmit) {
   const lang = new Compartment();
+  const theme = new Compartment();
   const keys = Prec.highest(keymap.of([
     { key: 'Mod-Enter', run: () => { onRun(); return true; } },
     { key: 'Shift-Mod-Enter', run: () => { onSubmit(); return true; } },
+    // Work is saved as it is typed: Ctrl/Cmd+S only keeps the browser's dialog away.
+    { key: 'Mod-s', run: () => true, preventDefault: true },
+    // Escape leaves the editor (Tab indents inside it), for keyboard users.
+    { key: 'Escape', run: (view) => { view.contentDOM.blur(); return true; } },
   ]));
   const view = new EditorView({
     parent,
@@ -24,8 +73,11 @@ export function createEditor(parent, doc, label, language, onChange, onRun, onSu
       extensions: [
         keys,
         basicSetup,
+        lintGutter(),
         keymap.of([indentWithTab]),
         lang.of(language === 'python' ? python() : []),
+        pageColours,
+        theme.of(themeFor(pageIsDark())),
         EditorState.tabSize.of(4),
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {
@@ -34,6 +86,18 @@ export function createEditor(parent, doc, label, language, onChange, onRun, onSu
       ],
     }),
   });
+  // Follow the page's theme: the header's choice, or the system's when it changes.
+  let dark = pageIsDark();
+  const follow = () => {
+    if (pageIsDark() === dark) return;
+    dark = pageIsDark();
+    view.dispatch({ effects: theme.reconfigure(themeFor(dark)) });
+  };
+  const observer = new MutationObserver(follow);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  media.addEventListener('change', follow);
+  view.stopFollowingTheme = () => { observer.disconnect(); media.removeEventListener('change', follow); };
   return view;
 }
 
@@ -61,5 +125,31 @@ export function goToLine(view, line) {
 }
 
 export function destroyEditor(view) {
+  if (view.stopFollowingTheme) view.stopFollowingTheme();
   view.destroy();
+}
+
+/**
+ * Marks problems in the code: `problems` is a list of
+ * `{ line, column, message, severity }` (1-based line and column; column 0
+ * marks the whole line). An empty list clears them.
+ */
+export function setProblems(view, problems) {
+  const doc = view.state.doc;
+  const diagnostics = problems.map((p) => {
+    const line = doc.line(Math.max(1, Math.min(p.line, doc.lines)));
+    let from = line.from;
+    let to = line.to;
+    if (p.column > 0) {
+      from = Math.min(line.from + p.column - 1, line.to);
+      // The word (or character) at the column, at least one character wide.
+      const rest = doc.sliceString(from, line.to);
+      const word = /^\w+/.exec(rest);
+      to = Math.min(line.to, from + (word ? word[0].length : 1));
+      if (to === from && from > line.from) from -= 1;
+    }
+    if (to === from) to = Math.min(doc.length, from + 1);
+    return { from, to, severity: p.severity || 'error', message: p.message };
+  });
+  view.dispatch(setDiagnostics(view.state, diagnostics));
 }

@@ -29,6 +29,6 @@ const version = hash.digest('hex').slice(0, 16);
 const template = readFileSync(new URL('./sw.js', import.meta.url), 'utf8');
 const sw = template
   .replace('__VERSION__', version)
-  .replace('__FILES__', JSON.stringify(['./', ...files.filter((f) => f !== 'index.html'), 'index.html']));
+  .replace('__FILES__', JSON.stringify(files));
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`service worker: ${files.length} files, version ${version}`);

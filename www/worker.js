@@ -2,11 +2,12 @@
 //
 // The module is compiled once; each run instantiates it again, so nothing
 // carries over between runs. Deep recursion is kept off the end of the
-// engine's stack by engine-stack.js. The run request reaches the sandbox on stdin,
-// after a secret line; the sandbox answers with secret-prefixed event lines
-// on stderr, which are wrapped as JSON messages for the UI (the shapes are
-// `FromWorker` in src/protocol.rs). The candidate's own writes to the real
-// stdout and stderr never reach the UI: only lines with the secret do.
+// engine's stack by engine-stack.js. The page sends the sandbox's stdin
+// ready-made (the run's event key, then the request: `ToWorker` in
+// src/protocol.rs); the worker passes it through unread, and forwards the
+// stderr lines shaped like signed events (`FromWorker::Line`) for the page to
+// check against the key. The candidate's raw writes to stdout go nowhere;
+// forged lines on stderr fail the page's check.
 import { WASI, WASIProcExit, Fd, PreopenDirectory, ConsoleStdout, wasi } from '@bjorn3/browser_wasi_shim';
 import { stackImports, stackSwitching } from './engine-stack.js';
 
@@ -30,16 +31,22 @@ async function compileJudge() {
 
 const judge = compileJudge();
 judge.then(
-  () => post('{"type":"loaded"}'),
+  () => post(JSON.stringify({ type: 'loaded', interactive_input: stackSwitching })),
   (e) => post(JSON.stringify({ type: 'load_failed', message: String(e && e.message || e) })),
 );
 
-/** stdin that can be read once, front to back: the code cannot rewind it to find the secret. */
-class OnceStdin extends Fd {
+/**
+ * The sandbox's stdin: read once, front to back (the code cannot rewind it
+ * to find the key). An interactive run gets more bytes as the user types
+ * (`push`), until `end`; a read that finds nothing yet waits for them.
+ */
+class RunStdin extends Fd {
   constructor(bytes) {
     super();
     this.bytes = bytes;
     this.pos = 0;
+    this.ended = false;
+    this.waiting = null;
   }
   fd_fdstat_get() {
     const fdstat = new wasi.Fdstat(wasi.FILETYPE_CHARACTER_DEVICE, 0);
@@ -51,10 +58,35 @@ class OnceStdin extends Fd {
     this.pos += data.length;
     return { ret: 0, data };
   }
+  /** Whether a read now would find nothing although more may come. */
+  starved() {
+    return this.pos >= this.bytes.length && !this.ended;
+  }
+  /** Resolves once there are bytes to read or the input has ended. */
+  more() {
+    return new Promise((resolve) => { this.waiting = resolve; });
+  }
+  push(bytes) {
+    if (bytes.length === 0) this.ended = true;
+    const rest = this.bytes.slice(this.pos);
+    this.bytes = new Uint8Array(rest.length + bytes.length);
+    this.bytes.set(rest);
+    this.bytes.set(bytes, rest.length);
+    this.pos = 0;
+    const wake = this.waiting;
+    this.waiting = null;
+    if (wake) wake();
+  }
 }
 
-/** Splits stderr into lines (dropping absurdly long ones) and forwards the judge's events. */
-function eventLines(secret, run) {
+/** The stdin of the run now going, for `input` messages. */
+let current = null;
+
+/** `SEQ TAG JSON`: the shape of a signed event line (protocol::EventWriter). */
+const EVENT_LINE = /^\d+ [0-9a-f]{64} \{/;
+
+/** Splits stderr into lines (dropping absurdly long ones) and forwards those shaped like events. */
+function eventLines(run) {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let partial = '';
   let overlong = false;
@@ -63,20 +95,13 @@ function eventLines(secret, run) {
     partial = lines.pop();
     for (const line of lines) {
       if (overlong) { overlong = false; continue; }
-      const at = line.indexOf(secret);
-      if (at >= 0) post(`{"type":"event","run":${run},"event":${line.slice(at + secret.length + 1)}}`);
+      if (EVENT_LINE.test(line)) post(JSON.stringify({ type: 'line', run, line }));
     }
     if (partial.length > MAX_LINE) { partial = ''; overlong = true; }
   });
 }
 
-function secretHex() {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function runOnce(run, request) {
+async function runOnce(run, stdinText, interactive) {
   let module;
   try {
     module = await judge;
@@ -84,19 +109,31 @@ async function runOnce(run, request) {
     post(JSON.stringify({ type: 'crashed', run, message: `the judge did not load: ${e}`, stack_overflow: false }));
     return;
   }
-  const secret = secretHex();
-  const stdin = new TextEncoder().encode(`${secret}\n${request}`);
+  const stdin = new RunStdin(new TextEncoder().encode(stdinText));
+  stdin.ended = !interactive;
+  current = { run, stdin };
   const fds = [
-    new OnceStdin(stdin),
+    stdin,
     new ConsoleStdout(() => {}), // the candidate's raw writes to fd 1 go nowhere
-    eventLines(secret, run),
+    eventLines(run),
     new PreopenDirectory('/', new Map()),
   ];
-  const shim = new WASI(['pyprep', 'sandbox', '--workdir', '/'], [], fds);
+  const shim = new WASI(['pyprep', 'sandbox', '--workdir', '/'], [], fds, { debug: false });
   try {
     let instance;
     const pyprep = stackImports(() => instance.exports.__indirect_function_table, stackSwitching);
-    instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: shim.wasiImport, pyprep });
+    const imports = { ...shim.wasiImport };
+    if (stackSwitching) {
+      // An interactive run's input() waits here, off the stack, for the next line.
+      const read = shim.wasiImport.fd_read;
+      imports.fd_read = new WebAssembly.Suspending((fd, iovs, count, nread) => {
+        if (fd === 0 && stdin.starved()) return stdin.more().then(() => read(fd, iovs, count, nread));
+        return read(fd, iovs, count, nread);
+      });
+    } else {
+      stdin.ended = true; // nothing can wait here: input ends where the given text ends
+    }
+    instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: imports, pyprep });
     let code = 0;
     if (stackSwitching) {
       // Run on stacks of its own (JSPI): a worker's own stack is small, and
@@ -119,6 +156,10 @@ async function runOnce(run, request) {
 }
 
 self.onmessage = (event) => {
-  const { run, request } = JSON.parse(event.data);
-  runOnce(run, JSON.stringify(request));
+  const message = JSON.parse(event.data);
+  if (message.type === 'run') {
+    runOnce(message.run, message.stdin, Boolean(message.interactive));
+  } else if (message.type === 'input' && current && current.run === message.run) {
+    current.stdin.push(new TextEncoder().encode(message.text));
+  }
 };

@@ -9,8 +9,8 @@
 //! file too, so a broken challenge fails the build.
 
 use crate::challenge::{
-    CallOutcome, Challenge, Check, Difficulty, Group, Kind, Markdown, Practice, Quiz, Rules, Test,
-    TestKind, UnitTestSpec, Version, WrongAnswer,
+    CallOutcome, Challenge, Check, Difficulty, Group, Identity, Kind, Markdown, Practice, Quiz,
+    Rules, Test, TestKind, UnitTestSpec, Version, WrongAnswer,
 };
 use crate::value::{Call, Compare, Value};
 use serde::Deserialize;
@@ -86,6 +86,14 @@ struct RawTest {
     unordered: bool,
     #[serde(default)]
     preserve_args: bool,
+    /// Calls made first in the same namespace (state left for the next call).
+    #[serde(default)]
+    before: Vec<String>,
+    /// The call returns a new object, none of its arguments.
+    #[serde(default)]
+    returns_new: bool,
+    /// The call returns its positional argument number N (from 1) itself.
+    returns_arg: Option<usize>,
     stdin: Option<String>,
     stdout: Option<String>,
     #[serde(default)]
@@ -502,6 +510,48 @@ fn convert_test(
                     return None;
                 }
             };
+            let mut before = Vec::new();
+            for (j, b) in t.before.iter().enumerate() {
+                match Call::parse(b) {
+                    Ok(_) => before.push(b.trim().to_owned()),
+                    Err(e) => p.add(field(&format!("before[{j}]")), format!("{e}: `{b}`")),
+                }
+            }
+            let identity = match (t.returns_new, t.returns_arg) {
+                (false, None) => None,
+                (true, None) => Some(Identity::New),
+                (false, Some(n)) if (1..=call.args.len()).contains(&n) => {
+                    Some(Identity::Argument(n - 1))
+                }
+                (false, Some(n)) => {
+                    p.add(
+                        field("returns_arg"),
+                        format!(
+                            "{n} is not a positional argument of `{text}` (it has {})",
+                            call.args.len()
+                        ),
+                    );
+                    None
+                }
+                (true, Some(_)) => {
+                    p.add(
+                        field("returns_arg"),
+                        "give at most one of `returns_new` and `returns_arg`",
+                    );
+                    None
+                }
+            };
+            if identity.is_some() && t.expected.is_none() {
+                let option = if t.returns_new {
+                    "returns_new"
+                } else {
+                    "returns_arg"
+                };
+                p.add(
+                    field(option),
+                    "says which object the call returns, so the test needs `expected`",
+                );
+            }
             let given = [t.expected.is_some(), t.raises.is_some(), t.check.is_some()];
             if given.iter().filter(|g| **g).count() != 1 {
                 p.add(
@@ -543,6 +593,8 @@ fn convert_test(
                 function: call.function,
                 outcome,
                 preserve_args: t.preserve_args,
+                before,
+                identity,
             }
         }
         Kind::Program => {
@@ -551,6 +603,9 @@ fn convert_test(
                 ("expected", t.expected.is_some()),
                 ("raises", t.raises.is_some()),
                 ("check", t.check.is_some()),
+                ("before", !t.before.is_empty()),
+                ("returns_new", t.returns_new),
+                ("returns_arg", t.returns_arg.is_some()),
             ] {
                 if present {
                     p.add(
@@ -654,7 +709,8 @@ fn unittest_tests(spec: &UnitTestSpec, time_limit_ms: u32) -> Vec<Test> {
 /// The values a call test uses (already checked to parse).
 fn values_in(t: &Test) -> Vec<Value> {
     let mut values = Vec::new();
-    if let Some(Ok(call)) = t.kind.parsed_call() {
+    let calls = t.kind.parsed_call().into_iter().flatten();
+    for call in calls.chain(t.kind.parsed_before().unwrap_or_default()) {
         values.extend(call.args);
         values.extend(call.kwargs.into_iter().map(|(_, v)| v));
     }

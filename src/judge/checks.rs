@@ -9,8 +9,11 @@ use crate::report::TestVerdict;
 use crate::value::{Call, Value};
 use extract::HelperClasses;
 use rustpython_vm::builtins::PyList;
+use rustpython_vm::function::FuncArgs;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Runs `check` on `function` with the test's `call`.
 pub(super) fn run(
@@ -174,6 +177,29 @@ fn independent_copy(
     Ok(TestVerdict::Passed)
 }
 
+/// A `CountingRandom(seed)` whose `randrange` the judge counts itself, in
+/// `calls`: a counter in Python could be set by the code under test.
+fn counting_rng(
+    run: &Run,
+    seed: u64,
+    classes: &HelperClasses,
+    calls: &Rc<Cell<u64>>,
+) -> PyResult<PyObjectRef> {
+    let vm = run.vm;
+    let rng = extract::build(vm, &Value::Rng(seed), classes)?;
+    let inner = rng.get_attr("randrange", vm)?;
+    let count = calls.clone();
+    let counted = vm.new_function(
+        "randrange",
+        move |args: FuncArgs, vm: &rustpython_vm::VirtualMachine| {
+            count.set(count.get() + 1);
+            inner.call(args, vm)
+        },
+    );
+    rng.set_attr("randrange", counted, vm)?;
+    Ok(rng)
+}
+
 /// How many seeded shuffles the uniformity check runs.
 const SHUFFLE_TRIALS: usize = 6000;
 
@@ -199,7 +225,8 @@ fn uniform_shuffle(
         });
     };
     let read_list = |obj: &PyObjectRef| extract::read(vm, obj);
-    let rng = extract::build(vm, &Value::Rng(*seed), classes)?;
+    let calls = Rc::new(Cell::new(0u64));
+    let rng = counting_rng(run, *seed, classes, &calls)?;
     let list = extract::build(vm, &Value::List(items.clone()), classes)?;
     let result = call_with(run, function, vec![list.clone(), rng.clone()])?;
     if !vm.is_none(&result) {
@@ -222,16 +249,33 @@ fn uniform_shuffle(
             after.repr(),
         ));
     }
-    let calls = rng
-        .dict()
-        .and_then(|d| extract::dict_get(vm, &d, "calls"))
-        .map(|c| extract::read(vm, &c).as_i128().unwrap_or(0))
-        .unwrap_or(0);
-    if items.len() > 1 && calls == 0 {
+    if items.len() > 1 && calls.get() == 0 {
         return Ok(wrong(
             "The shuffle never called rng.randrange: use the random source you are given.".into(),
             "calls to rng.randrange",
             "no calls".into(),
+        ));
+    }
+    // Only rng may decide: the same seed must give the same order, every time.
+    let n = items.len().clamp(2, 8);
+    let mut orders_seen = Vec::new();
+    for _ in 0..2 {
+        let rng = counting_rng(run, *seed, classes, &Rc::new(Cell::new(0)))?;
+        let fresh: PyObjectRef = vm
+            .ctx
+            .new_list((0..n).map(|i| vm.ctx.new_int(i).into()).collect())
+            .into();
+        call_with(run, function, vec![fresh.clone(), rng])?;
+        orders_seen.push(read_list(&fresh));
+    }
+    if orders_seen[0] != orders_seen[1] {
+        return Ok(wrong(
+            format!(
+                "Two shuffles of {:?} with the same seed came out differently: the order must come from rng.randrange alone.",
+                (0..n).collect::<Vec<_>>()
+            ),
+            &format!("{} both times", orders_seen[0].repr()),
+            orders_seen[1].repr(),
         ));
     }
     // Uniformity: shuffle 0..n many times, count each order, compare with the uniform spread.

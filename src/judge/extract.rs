@@ -3,9 +3,11 @@
 //! [`read`] turns an object into a [`Value`] by looking at its exact type and
 //! its payload, never by calling Python: a subclass of `int` whose `__eq__`
 //! always says yes, or any object with a lying `__repr__`, reads as
-//! [`Value::Opaque`] and so cannot equal an expected value. Helper structures
-//! (`ListNode`, `TreeNode`) are read from their instance `__dict__` directly.
-//! [`build`] makes fresh objects for a test's arguments.
+//! [`Value::Opaque`] and so cannot equal an expected value. A linked list is
+//! read only from instances of the very `ListNode` class the challenge's
+//! helpers defined (compared by identity, not by name), through an instance
+//! `__dict__` that is an exact `dict`, so no candidate code runs while a
+//! value is read. [`build`] makes fresh objects for a test's arguments.
 
 use crate::value::Value;
 use rustpython_vm::builtins::{
@@ -19,11 +21,22 @@ const MAX_DEPTH: usize = 100;
 /// Reading stops after this many objects; a bigger result reads as opaque.
 const MAX_OBJECTS: usize = 4_000_000;
 
-/// Reads `obj` into a value, exact types only.
+/// Reads `obj` into a value, exact types only; helper objects read as opaque.
 pub fn read(vm: &VirtualMachine, obj: &PyObject) -> Value {
     Reader {
         vm,
         budget: MAX_OBJECTS,
+        list_node: None,
+    }
+    .read(obj, 0)
+}
+
+/// Reads `obj` into a value, with chains of the challenge's own `ListNode` as linked lists.
+pub fn read_with(vm: &VirtualMachine, obj: &PyObject, classes: &HelperClasses) -> Value {
+    Reader {
+        vm,
+        budget: MAX_OBJECTS,
+        list_node: classes.list_node.as_ref(),
     }
     .read(obj, 0)
 }
@@ -31,6 +44,8 @@ pub fn read(vm: &VirtualMachine, obj: &PyObject) -> Value {
 struct Reader<'a> {
     vm: &'a VirtualMachine,
     budget: usize,
+    /// The helpers' `ListNode` class, captured before candidate code ran.
+    list_node: Option<&'a PyObjectRef>,
 }
 
 fn opaque(name: &str) -> Value {
@@ -116,11 +131,10 @@ impl Reader<'_> {
         {
             return Value::FrozenSet(self.read_all(&s.elements(), depth));
         }
-        let name = class.name().to_string();
-        if name == "ListNode" {
+        if self.list_node.is_some_and(|c| class.is(c)) {
             return self.read_linked(obj, depth);
         }
-        opaque(&name)
+        opaque(&class.name().to_string())
     }
 
     fn read_all(&mut self, items: &[PyObjectRef], depth: usize) -> Vec<Value> {
@@ -136,7 +150,7 @@ impl Reader<'_> {
             if self.vm.is_none(&node) {
                 return Value::Linked(values);
             }
-            if node.class().name().to_string() != "ListNode" {
+            if !self.list_node.is_some_and(|c| node.class().is(c)) {
                 return opaque("ListNode chain ending in something else");
             }
             if !seen.insert(node.get_id()) {
@@ -145,7 +159,11 @@ impl Reader<'_> {
             if self.budget == 0 {
                 return opaque("value too large to compare");
             }
-            let Some(dict) = node.dict() else {
+            // An exact dict: a subclass's __getitem__ would be candidate code.
+            let Some(dict) = node
+                .dict()
+                .filter(|d| d.class().is(self.vm.ctx.types.dict_type))
+            else {
                 return opaque("ListNode");
             };
             let (Some(val), Some(next)) = (

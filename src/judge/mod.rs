@@ -18,13 +18,15 @@ pub mod console;
 pub mod extract;
 pub mod memory;
 pub mod nesting;
+mod play;
 pub mod python;
 pub mod rules;
 pub mod stack;
 mod suite;
+pub mod watch;
 
 use crate::catalog::Catalog;
-use crate::challenge::{CallOutcome, Challenge, Kind, Test, TestKind, normalize_output};
+use crate::challenge::{CallOutcome, Challenge, Identity, Kind, Test, TestKind, normalize_output};
 use crate::protocol::{Event, Mode, RunRequest};
 use crate::report::{SyntaxError, TestVerdict};
 use crate::value::{Call, Value};
@@ -61,10 +63,18 @@ impl Sink for Collect {
 /// fills with the test's files; the candidate's code runs with it as the
 /// current directory.
 pub fn run(request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
+    if request.syntax_only {
+        let mut sink = sink;
+        sink.emit(match check_syntax(&request.code) {
+            Some(error) => Event::SyntaxError { error },
+            None => Event::Finished,
+        });
+        return;
+    }
     if let Some(definition) = &request.definition {
         return run_challenge(definition, request, workdir, sink);
     }
-    match Catalog::embedded().get(&request.challenge) {
+    match Catalog::embedded().runnable(&request.challenge) {
         Some(challenge) => run_challenge(challenge, request, workdir, sink),
         None => {
             let mut sink = sink;
@@ -76,6 +86,12 @@ pub fn run(request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
 }
 
 /// Runs `request` against `challenge`; see [`run`].
+///
+/// Tests share one interpreter (each in a fresh module namespace), except
+/// for unit-testing questions: there each version of the function under test
+/// runs in an interpreter of its own, in an order drawn at random, so the
+/// candidate's tests cannot carry state from one version to the next or
+/// learn which version they are looking at.
 pub fn run_challenge(
     challenge: &Challenge,
     request: &RunRequest,
@@ -83,65 +99,152 @@ pub fn run_challenge(
     sink: Box<dyn Sink>,
 ) {
     let console = Rc::new(RefCell::new(Console::new(sink)));
-    let interpreter = python::new_interpreter();
-    interpreter.enter(|vm| {
-        let harness = match Harness::install(vm, console.clone()) {
-            Ok(h) => h,
-            Err(e) => {
-                let message = format!(
-                    "the interpreter did not start: {}",
-                    python::py_error(vm, &e, "").summary()
-                );
-                console.borrow_mut().emit(Event::InternalError { message });
-                return;
-            }
-        };
-        console.borrow_mut().emit(Event::Ready);
-        let mut run = Run {
-            vm,
-            harness: &harness,
-            challenge,
-            request,
-            workdir: workdir.to_path_buf(),
-            code: None,
-            helpers: None,
-        };
-        if let Err(event) = run.prepare() {
-            console.borrow_mut().emit(event);
-            return;
-        }
-        for (index, test) in challenge.tests_for(request.mode == Mode::Run) {
-            console.borrow_mut().emit(Event::TestStarted { index });
-            console.borrow_mut().begin(index);
-            let started = Instant::now();
-            let verdict = run.test(test);
-            let time_ms = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
-            let (_, cut) = console.borrow_mut().end();
-            let verdict = match verdict {
-                TestVerdict::Passed if cut => TestVerdict::OutputLimit {
-                    limit_bytes: crate::report::OUTPUT_LIMIT_BYTES,
-                },
-                v => v,
-            };
-            // Runaway memory or recursion stops the run. Natively a memory bomb kills
-            // the sandbox; in the browser deep recursion can exhaust the engine's
-            // stack; stopping here makes every runtime report the same tests.
-            let stop = match &verdict {
-                TestVerdict::MemoryLimit { .. } => true,
-                TestVerdict::RuntimeError { error } => error.exception == "RecursionError",
-                _ => false,
-            };
-            console.borrow_mut().emit(Event::TestFinished {
-                index,
-                verdict,
-                time_ms,
-            });
-            if stop {
+    let tests: Vec<(usize, &Test)> = challenge.tests_for(request.mode == Mode::Run).collect();
+    let session = Session {
+        challenge,
+        request,
+        workdir,
+        console: &console,
+    };
+    if let Some(play) = &request.play {
+        session.with_run(true, |run| play::run(run, play));
+    } else if challenge.kind == Kind::Unittest {
+        let mut order = tests;
+        shuffle(&mut order);
+        for (n, test) in order.into_iter().enumerate() {
+            if session.run(&[test], n == 0) == Continue::Stop {
                 break;
             }
         }
-        console.borrow_mut().emit(Event::Finished);
-    });
+    } else {
+        session.run(&tests, true);
+    }
+    console.borrow_mut().emit(Event::Finished);
+}
+
+/// Whether the run goes on after a session.
+#[derive(PartialEq)]
+enum Continue {
+    Go,
+    Stop,
+}
+
+/// What every interpreter of one run shares.
+struct Session<'a> {
+    challenge: &'a Challenge,
+    request: &'a RunRequest,
+    workdir: &'a Path,
+    console: &'a Rc<RefCell<Console>>,
+}
+
+impl Session<'_> {
+    /// Runs `tests` in a fresh interpreter.
+    fn run(&self, tests: &[(usize, &Test)], first: bool) -> Continue {
+        self.with_run(first, |run| {
+            let (vm, harness, console) = (run.vm, run.harness, self.console);
+            for &(index, test) in tests {
+                console.borrow_mut().emit(Event::TestStarted { index });
+                console.borrow_mut().begin(index);
+                let started = Instant::now();
+                let verdict = run.test(test);
+                let time_ms = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
+                let (_, cut) = console.borrow_mut().end();
+                let verdict = match verdict {
+                    TestVerdict::Passed if cut => TestVerdict::OutputLimit {
+                        limit_bytes: crate::report::OUTPUT_LIMIT_BYTES,
+                    },
+                    v => v,
+                };
+                let stop = stops_the_run(&verdict);
+                console.borrow_mut().emit(Event::TestFinished {
+                    index,
+                    verdict,
+                    time_ms,
+                });
+                if stop {
+                    return Continue::Stop;
+                }
+                if let Some(watch) = &harness.watch {
+                    let violations = watch.broken(vm);
+                    if !violations.is_empty() {
+                        console.borrow_mut().emit(Event::RulesBroken { violations });
+                        return Continue::Stop;
+                    }
+                }
+            }
+            if let Some(watch) = &harness.watch {
+                let violations = watch.never_recursed();
+                if !violations.is_empty() {
+                    console.borrow_mut().emit(Event::RulesBroken { violations });
+                    return Continue::Stop;
+                }
+            }
+            Continue::Go
+        })
+    }
+
+    /// Starts a fresh interpreter, compiles the code and runs `body` with it.
+    /// The first session reports that the judge is ready, and any syntax
+    /// error or broken rule.
+    fn with_run(&self, first: bool, body: impl FnOnce(&Run) -> Continue) -> Continue {
+        let console = self.console;
+        let interpreter = python::new_interpreter();
+        interpreter.enter(|vm| {
+            let harness = match Harness::install(vm, console.clone(), &self.challenge.rules) {
+                Ok(h) => h,
+                Err(e) => {
+                    let message = format!(
+                        "the interpreter did not start: {}",
+                        python::py_error(vm, &e, "").summary()
+                    );
+                    console.borrow_mut().emit(Event::InternalError { message });
+                    return Continue::Stop;
+                }
+            };
+            if first {
+                console.borrow_mut().emit(Event::Ready);
+            }
+            let mut run = Run {
+                vm,
+                harness: &harness,
+                challenge: self.challenge,
+                request: self.request,
+                workdir: self.workdir.to_path_buf(),
+                code: None,
+                helpers: None,
+            };
+            if let Err(event) = run.prepare() {
+                console.borrow_mut().emit(event);
+                return Continue::Stop;
+            }
+            body(&run)
+        })
+    }
+}
+
+/// Runaway memory or recursion stops the run. Natively a memory bomb kills
+/// the sandbox; in the browser deep recursion can exhaust the engine's
+/// stack; stopping here makes every runtime report the same tests.
+fn stops_the_run(verdict: &TestVerdict) -> bool {
+    match verdict {
+        TestVerdict::MemoryLimit { .. } => true,
+        TestVerdict::RuntimeError { error } => error.exception == "RecursionError",
+        _ => false,
+    }
+}
+
+/// Shuffles `items` with the system's random source (a fixed order if it has none).
+fn shuffle<T>(items: &mut [T]) {
+    let mut seed = [0u8; 8];
+    let _ = getrandom::fill(&mut seed);
+    let mut state = u64::from_le_bytes(seed) | 1;
+    for i in (1..items.len()).rev() {
+        // xorshift64: enough to pick an order nobody can predict from inside the run.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        items.swap(i, (state % (i as u64 + 1)) as usize);
+    }
 }
 
 /// Runs `request` in this process and returns the report: for WASI, where
@@ -218,24 +321,13 @@ impl<'a> Run<'a> {
         match vm.compile(source, CompileMode::Exec, USER_FILE.to_owned()) {
             Ok(code) => self.code = Some(code),
             Err(e) => {
-                let (line, column) = e.python_location();
-                let message = compile_message(&e);
-                let text = source
-                    .lines()
-                    .nth(line.saturating_sub(1))
-                    .unwrap_or("")
-                    .to_owned();
                 return Err(Event::SyntaxError {
-                    error: SyntaxError {
-                        line: line.max(1) as u32,
-                        column: column.max(1) as u32,
-                        message,
-                        text,
-                    },
+                    error: syntax_error(&e, source),
                 });
             }
         }
-        if self.challenge.kind != Kind::Quiz {
+        // A free run is the candidate's own experiment: the question's rules are for Submit.
+        if self.challenge.kind != Kind::Quiz && self.request.play.is_none() {
             let violations = rules::check(&self.challenge.rules, source);
             if !violations.is_empty() {
                 return Err(Event::RulesBroken { violations });
@@ -288,6 +380,7 @@ impl<'a> Run<'a> {
                 text,
                 outcome,
                 preserve_args,
+                identity,
                 ..
             } => {
                 // Validated when the challenge was built; a failure here is the judge's, not the candidate's.
@@ -295,10 +388,18 @@ impl<'a> Run<'a> {
                     Some(v) => v.map(|v| (call, Some(v))),
                     None => Ok((call, None)),
                 });
+                let parsed = parsed.and_then(|(c, e)| Ok((c, e, test.kind.parsed_before()?)));
                 match parsed {
-                    Ok((call, expected)) => {
-                        self.call_test(&call, outcome, expected.as_ref(), *preserve_args)
-                    }
+                    Ok((call, expected, before)) => self.call_test(
+                        &call,
+                        outcome,
+                        expected.as_ref(),
+                        CallPromises {
+                            preserve_args: *preserve_args,
+                            before: &before,
+                            identity: *identity,
+                        },
+                    ),
                     Err(e) => TestVerdict::Crashed {
                         message: format!("the test does not parse: {e}"),
                     },
@@ -371,13 +472,15 @@ impl<'a> Run<'a> {
         call: &Call,
         outcome: &CallOutcome,
         expected: Option<&Value>,
-        preserve_args: bool,
+        promises: CallPromises,
     ) -> TestVerdict {
         let vm = self.vm;
         let helpers = match self.helper_namespace() {
             Ok(h) => h,
             Err(v) => return v,
         };
+        // Captured before the candidate's code runs: it could rebind the names later.
+        let classes = HelperClasses::from_namespace(vm, helpers.as_ref());
         let (globals, ran) = match self.exec_user("solution", helpers.as_ref(), &[]) {
             Ok(x) => x,
             Err(v) => return v,
@@ -399,7 +502,11 @@ impl<'a> Run<'a> {
                 actual: Some(extract::read(vm, &function).repr()),
             };
         }
-        let classes = HelperClasses::from_namespace(vm, helpers.as_ref());
+        for earlier in promises.before {
+            if let Err(v) = self.call_before(&globals, earlier, &classes) {
+                return v;
+            }
+        }
         if let CallOutcome::Check(check) = outcome {
             return checks::run(self, *check, &function, call, &classes);
         }
@@ -413,7 +520,7 @@ impl<'a> Run<'a> {
                     .kwargs
                     .iter()
                     .map(|(k, v)| Ok((k.clone(), extract::build(vm, v, &classes)?)))
-                    .collect::<Result<KwArgs, _>>()?;
+                    .collect::<Result<Vec<_>, _>>()?;
                 Ok((args, kwargs))
             });
         let (args, kwargs) = match built {
@@ -424,7 +531,12 @@ impl<'a> Run<'a> {
                 };
             }
         };
-        let result = function.call(FuncArgs::new(args.clone(), kwargs), vm);
+        let kwarg_objects: Vec<PyObjectRef> = kwargs.iter().map(|(_, v)| v.clone()).collect();
+        let result = function.call(
+            FuncArgs::new(args.clone(), kwargs.into_iter().collect::<KwArgs>()),
+            vm,
+        );
+        let returned = result.as_ref().ok().cloned();
         let verdict = match (result, outcome) {
             (Ok(value), CallOutcome::Returns { compare, .. }) => {
                 let Some(expected) = expected else {
@@ -432,7 +544,7 @@ impl<'a> Run<'a> {
                         message: "no expected value".into(),
                     };
                 };
-                let mut actual = extract::read(vm, &value);
+                let mut actual = extract::read_with(vm, &value, &classes);
                 if matches!(expected, Value::Linked(_)) && actual == Value::None {
                     actual = Value::Linked(vec![]);
                 }
@@ -468,9 +580,15 @@ impl<'a> Run<'a> {
             (Err(e), _) => self.error_verdict(&e),
             (Ok(_), CallOutcome::Check(_)) => unreachable!("checks return above"),
         };
-        if verdict == TestVerdict::Passed && preserve_args {
+        if verdict == TestVerdict::Passed
+            && let (Some(identity), Some(returned)) = (promises.identity, &returned)
+            && let Some(wrong) = identity_verdict(identity, returned, &args, &kwarg_objects)
+        {
+            return wrong;
+        }
+        if verdict == TestVerdict::Passed && promises.preserve_args {
             for (i, (before, obj)) in call.args.iter().zip(&args).enumerate() {
-                let after = extract::read(vm, obj);
+                let after = extract::read_with(vm, obj, &classes);
                 // Exact equality: reordering a dict in place is a change too.
                 if *before != after {
                     return TestVerdict::WrongAnswer {
@@ -485,6 +603,43 @@ impl<'a> Run<'a> {
             }
         }
         verdict
+    }
+
+    /// Makes one of a test's earlier calls in the candidate's namespace; its result is ignored.
+    fn call_before(
+        &self,
+        globals: &PyDictRef,
+        call: &Call,
+        classes: &HelperClasses,
+    ) -> Result<(), TestVerdict> {
+        let vm = self.vm;
+        let Some(function) = extract::dict_get(vm, globals, &call.function) else {
+            return Err(TestVerdict::WrongAnswer {
+                message: format!("Your code does not define {}.", call.function),
+                expected: Some(format!("a function named {}", call.function)),
+                actual: None,
+            });
+        };
+        let built = call
+            .args
+            .iter()
+            .map(|v| extract::build(vm, v, classes))
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|args| {
+                let kwargs = call
+                    .kwargs
+                    .iter()
+                    .map(|(k, v)| Ok((k.clone(), extract::build(vm, v, classes)?)))
+                    .collect::<Result<KwArgs, _>>()?;
+                Ok(FuncArgs::new(args, kwargs))
+            });
+        let args = built.map_err(|e| TestVerdict::Crashed {
+            message: python::py_error(vm, &e, "").summary(),
+        })?;
+        match function.call(args, vm) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(self.error_verdict(&e)),
+        }
     }
 
     /// Runs the candidate's script as `__main__`; `sys.exit(0)` is a normal end.
@@ -534,6 +689,14 @@ impl<'a> Run<'a> {
 
     /// Empties the scratch folder, writes the test's files and enters it.
     fn prepare_files(&self, test: &Test) -> Result<(), String> {
+        self.enter_workdir(test.files.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// Empties the scratch folder, writes `files` (name, text) and enters it.
+    fn enter_workdir<'f>(
+        &self,
+        files: impl IntoIterator<Item = (&'f str, &'f str)>,
+    ) -> Result<(), String> {
         let dir = &self.workdir;
         let fail =
             |what: &str, e: std::io::Error| format!("cannot {what} in {}: {e}", dir.display());
@@ -547,7 +710,7 @@ impl<'a> Run<'a> {
             };
             removed.map_err(|e| fail("clear files", e))?;
         }
-        for (name, content) in &test.files {
+        for (name, content) in files {
             let path = dir.join(name);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| fail("create folders", e))?;
@@ -588,6 +751,59 @@ impl<'a> Run<'a> {
     }
 }
 
+/// What a call test promises beyond its outcome.
+#[derive(Clone, Copy)]
+struct CallPromises<'t> {
+    /// The arguments are left as they were.
+    preserve_args: bool,
+    /// Calls made first, in the same namespace.
+    before: &'t [Call],
+    /// Which object is returned.
+    identity: Option<Identity>,
+}
+
+/// The verdict when `returned` is not the object `identity` promises, `None` when it is.
+fn identity_verdict(
+    identity: Identity,
+    returned: &PyObjectRef,
+    args: &[PyObjectRef],
+    kwargs: &[PyObjectRef],
+) -> Option<TestVerdict> {
+    let type_name = returned.class().name().to_string();
+    match identity {
+        Identity::New => {
+            let position = args.iter().position(|a| a.is(returned));
+            let is_kwarg = kwargs.iter().any(|a| a.is(returned));
+            let which = match position {
+                Some(i) => format!("argument {}", i + 1),
+                None if is_kwarg => "a keyword argument".to_owned(),
+                None => return None,
+            };
+            Some(TestVerdict::WrongAnswer {
+                message: format!(
+                    "Returned its {which} itself, not a new {type_name}: the caller's {type_name} and the result are one object, so changing one changes the other."
+                ),
+                expected: Some(format!("a new {type_name}")),
+                actual: Some(format!("{which} itself")),
+            })
+        }
+        Identity::Argument(i) => {
+            let given = args.get(i)?;
+            if given.is(returned) {
+                return None;
+            }
+            Some(TestVerdict::WrongAnswer {
+                message: format!(
+                    "Returned a different {type_name}: argument {} should be changed in place and returned itself, not copied.",
+                    i + 1
+                ),
+                expected: Some(format!("argument {} itself", i + 1)),
+                actual: Some(format!("another {type_name}")),
+            })
+        }
+    }
+}
+
 /// A request for more memory than the sandbox has. Natively the allocator cap
 /// stops such code; in 32-bit WASI the same request fails earlier, as
 /// `MemoryError` or as an `OverflowError` about a size that does not fit.
@@ -607,6 +823,38 @@ fn exit_code(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> i32 {
         Some(v) => v
             .as_i128()
             .map_or(1, |n| n.clamp(i32::MIN as i128, i32::MAX as i128) as i32),
+    }
+}
+
+/// The first syntax error in `source`, as a run would report it, found
+/// without starting an interpreter: for checking code as it is typed.
+pub fn check_syntax(source: &str) -> Option<SyntaxError> {
+    if let Some(error) = nesting::check(source) {
+        return Some(error);
+    }
+    rustpython_vm::compiler::compile(
+        source,
+        CompileMode::Exec,
+        USER_FILE,
+        rustpython_vm::compiler::CompileOpts::default(),
+    )
+    .err()
+    .map(|e| syntax_error(&e, source))
+}
+
+/// A compile error as the candidate sees it: line, column, message, the line's text.
+fn syntax_error(e: &rustpython_vm::compiler::CompileError, source: &str) -> SyntaxError {
+    let (line, column) = e.python_location();
+    let text = source
+        .lines()
+        .nth(line.saturating_sub(1))
+        .unwrap_or("")
+        .to_owned();
+    SyntaxError {
+        line: line.max(1) as u32,
+        column: column.max(1) as u32,
+        message: compile_message(e),
+        text,
     }
 }
 
@@ -637,11 +885,68 @@ fn wrong_value(expected: &Value, actual: &Value) -> TestVerdict {
         Some(detail) => format!("Returned the wrong value: {detail}."),
         None => "Returned the wrong value.".into(),
     };
+    let at = first_difference(expected, actual);
     TestVerdict::WrongAnswer {
         message,
-        expected: Some(shorten(&expected.repr())),
-        actual: Some(shorten(&actual.repr())),
+        expected: Some(fold(expected, at)),
+        actual: Some(fold(actual, at)),
     }
+}
+
+/// The index of the first item where two sequences of the same kind differ.
+fn first_difference(expected: &Value, actual: &Value) -> Option<usize> {
+    use Value::*;
+    match (expected, actual) {
+        (List(e), List(a)) | (Tuple(e), Tuple(a)) | (Linked(e), Linked(a)) => e
+            .iter()
+            .zip(a)
+            .position(|(x, y)| !x.matches(y, &Default::default()))
+            .or_else(|| (e.len() != a.len()).then(|| e.len().min(a.len()))),
+        _ => Option::None,
+    }
+}
+
+/// Items shown on each side of the first difference when a value is folded.
+const FOLD_CONTEXT: usize = 5;
+
+/// A value's repr, folded around item `at` when it is too long to show whole:
+/// `[…, 4, 5, 6, …] (items 3 to 8 of 10000; the first difference is item 5)`.
+fn fold(value: &Value, at: Option<usize>) -> String {
+    let whole = crate::draw::draw(value).unwrap_or_else(|| value.repr());
+    let (Some(at), Value::List(items) | Value::Tuple(items) | Value::Linked(items)) = (at, value)
+    else {
+        return shorten(&whole);
+    };
+    if whole.chars().count() <= SHOWN_CHARS {
+        return whole;
+    }
+    let from = at.saturating_sub(FOLD_CONTEXT);
+    let to = (at + FOLD_CONTEXT + 1).min(items.len());
+    let shown: Vec<String> = items[from..to.max(from)]
+        .iter()
+        .map(|v| shorten(&v.repr()))
+        .collect();
+    let (open, sep, close) = match value {
+        Value::List(_) => ("[", ", ", "]"),
+        Value::Tuple(_) => ("(", ", ", ")"),
+        _ => ("", " → ", ""),
+    };
+    format!(
+        "{open}{}{}{}{close} (items {from} to {} of {}; the first difference is item {at})",
+        if from > 0 {
+            format!("…{sep}")
+        } else {
+            String::new()
+        },
+        shown.join(sep),
+        if to < items.len() {
+            format!("{sep}…")
+        } else {
+            String::new()
+        },
+        to.saturating_sub(1),
+        items.len(),
+    )
 }
 
 /// Where two values first differ, in words, when that helps.

@@ -63,7 +63,12 @@ pub fn new_interpreter() -> Interpreter {
 /// Handles captured at start-up, before the candidate's code could patch anything.
 pub struct Harness {
     pub console: Rc<RefCell<Console>>,
+    /// The question's rules, watched while the code runs (`watch`).
+    pub watch: Option<super::watch::Watch>,
+    /// How long the code has waited for the user to type a line (free runs).
+    pub input_wait: Rc<std::cell::Cell<std::time::Duration>>,
     string_io: PyObjectRef,
+    line_reader: PyObjectRef,
     pub unittest_case: PyTypeRef,
     pub unittest_skip: PyTypeRef,
     pub unittest_loader: PyObjectRef,
@@ -96,6 +101,36 @@ class ConsoleStream(io.TextIOBase):
     def fileno(self):
         raise io.UnsupportedOperation('fileno')
 
+class LineReader(io.TextIOBase):
+    """sys.stdin for an interactive free run: each line is asked for as it is needed."""
+    def __init__(self, readline):
+        self._readline = readline
+    @property
+    def name(self):
+        return '<stdin>'
+    @property
+    def encoding(self):
+        return 'utf-8'
+    def readable(self):
+        return True
+    def isatty(self):
+        return False
+    def readline(self, size=-1):
+        return self._readline()
+    def read(self, size=-1):
+        parts = []
+        while True:
+            line = self._readline()
+            if not line:
+                return ''.join(parts)
+            parts.append(line)
+    def readlines(self, hint=-1):
+        return list(iter(self.readline, ''))
+    def __iter__(self):
+        return iter(self.readline, '')
+    def fileno(self):
+        raise io.UnsupportedOperation('fileno')
+
 def _no_main(*args, **kwargs):
     """unittest.main() does nothing here: the judge runs your tests itself."""
     return None
@@ -105,7 +140,11 @@ impl Harness {
     /// Installs the judged environment into `vm` and captures what the judge needs.
     ///
     /// Fails only if the interpreter's own standard library is broken.
-    pub fn install(vm: &VirtualMachine, console: Rc<RefCell<Console>>) -> PyResult<Harness> {
+    pub fn install(
+        vm: &VirtualMachine,
+        console: Rc<RefCell<Console>>,
+        rules: &crate::challenge::Rules,
+    ) -> PyResult<Harness> {
         vm.recursion_limit.set(RECURSION_LIMIT);
         #[cfg(target_os = "wasi")]
         vm.native_stack_guard.set(Some(super::stack::guard()));
@@ -199,6 +238,8 @@ impl Harness {
         let unittest_loader = unittest.get_attr("TestLoader", vm)?.call((), vm)?;
         let string_io = vm.import("io", 0)?.get_attr("StringIO", vm)?;
 
+        let watch = super::watch::Watch::install(vm, rules)?;
+
         // Exception classes by name, as the builtins module holds them now.
         let builtins_dict: Vec<(PyObjectRef, PyObjectRef)> =
             vm.builtins.dict().into_iter().collect();
@@ -217,7 +258,10 @@ impl Harness {
             .collect();
         Ok(Harness {
             console,
+            watch,
             string_io,
+            line_reader: get("LineReader")?,
+            input_wait: Rc::default(),
             unittest_case,
             unittest_skip,
             unittest_loader,
@@ -249,6 +293,49 @@ impl Harness {
         }
         vm.recursion_limit.set(RECURSION_LIMIT);
         let stdin = self.string_io.call((vm.ctx.new_str(stdin),), vm)?;
+        self.set_stdin(vm, stdin)
+    }
+
+    /// Like [`reset`](Self::reset), with a stdin that reads `stdin` first and
+    /// then asks for each further line: it reports [`Event::InputWanted`]
+    /// for test `index` and reads the line from the sandbox's own stdin,
+    /// where the parent writes what the user typed (empty at the end).
+    pub fn reset_interactive(
+        &self,
+        vm: &VirtualMachine,
+        stdin: &str,
+        index: usize,
+    ) -> PyResult<()> {
+        self.reset(vm, "")?;
+        let given: RefCell<std::collections::VecDeque<String>> =
+            RefCell::new(stdin.split_inclusive('\n').map(str::to_owned).collect());
+        let console = self.console.clone();
+        let waited = self.input_wait.clone();
+        let ended = std::cell::Cell::new(false);
+        let readline =
+            vm.new_function("readline", move |vm: &VirtualMachine| -> PyResult<String> {
+                if let Some(line) = given.borrow_mut().pop_front() {
+                    return Ok(line);
+                }
+                if ended.get() {
+                    return Ok(String::new());
+                }
+                console
+                    .borrow_mut()
+                    .emit(crate::protocol::Event::InputWanted { index });
+                let mut line = String::new();
+                let asked = std::time::Instant::now();
+                let read = std::io::stdin().read_line(&mut line);
+                waited.set(waited.get() + asked.elapsed());
+                read.map_err(|e| vm.new_os_error(format!("cannot read input: {e}")))?;
+                ended.set(line.is_empty());
+                Ok(line)
+            });
+        let reader = self.line_reader.call((readline,), vm)?;
+        self.set_stdin(vm, reader)
+    }
+
+    fn set_stdin(&self, vm: &VirtualMachine, stdin: PyObjectRef) -> PyResult<()> {
         vm.sys_module.set_attr("stdin", stdin.clone(), vm)?;
         vm.sys_module.set_attr("__stdin__", stdin, vm)?;
         Ok(())
@@ -271,7 +358,8 @@ impl Harness {
         globals.set_item("__file__", vm.ctx.new_str(USER_FILE).into(), vm)?;
         if let Some(h) = helpers {
             for (k, v) in h.clone().into_iter() {
-                if !is_dunder(&k) {
+                // Modules the helpers imported stay theirs: a question may forbid them.
+                if !is_dunder(&k) && !v.class().is(vm.ctx.types.module_type) {
                     globals.set_item(&*k, v, vm)?;
                 }
             }
@@ -300,10 +388,16 @@ pub fn py_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, source: &str) -> 
     let message = match args.as_slice() {
         // OSError(errno, strerror) prints as CPython does: [Errno 2] No such file or directory: 'x'
         [errno, strerror, ..] if os_error => {
-            let filename = exc
-                .as_object()
-                .get_attr("filename", vm)
-                .ok()
+            // Only a builtin class's own descriptor is read: a subclass's
+            // `filename` could be a property running the candidate's code.
+            let builtin_class = !exc
+                .class()
+                .slots
+                .flags
+                .has_feature(rustpython_vm::types::PyTypeFlags::HEAPTYPE);
+            let filename = builtin_class
+                .then(|| exc.as_object().get_attr("filename", vm).ok())
+                .flatten()
                 .filter(|f| !vm.is_none(f))
                 .map(|f| format!(": {}", super::extract::read(vm, &f).repr()))
                 .unwrap_or_default();

@@ -6,14 +6,23 @@
 //! `SkipTest` a skip, anything else an error. A suite passes when at least one
 //! test ran and none failed. On the correct version it must pass; on a buggy
 //! one it must fail, and the verdict says which bug slipped through.
+//!
+//! Each version runs in an interpreter of its own, in a random order
+//! (`Session` in the judge), compiled under one neutral file name, and the
+//! candidate's code gets it wrapped in a builtin function, so nothing the
+//! code can see tells the versions apart except how they behave.
 
 use super::{Run, extract, python};
 use crate::report::TestVerdict;
 use rustpython_vm::builtins::{PyBaseExceptionRef, PyList, PyStr, PyTypeRef};
-use rustpython_vm::{AsObject, PyObjectRef, PyResult};
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
+
+/// The file name every version of the function under test is compiled under.
+const VERSION_FILE: &str = "target.py";
 
 /// What one `test*` method did.
-enum Outcome {
+enum MethodOutcome {
     Passed,
     Skipped,
     Failed(String),
@@ -38,11 +47,19 @@ pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
             .compile(
                 &v.code,
                 rustpython_vm::compiler::Mode::Exec,
-                format!("versions/{}.py", v.name),
+                VERSION_FILE.to_owned(),
             )
             .map_err(|e| vm.new_runtime_error(format!("version does not compile: {e}")))?;
         vm.run_code_obj(code, scope.clone())?;
-        Ok(extract::dict_get(vm, &scope.globals, &spec.function))
+        let Some(inner) = extract::dict_get(vm, &scope.globals, &spec.function) else {
+            return Ok(None);
+        };
+        // A builtin wrapper: no __code__, __defaults__ or __globals__ to fingerprint.
+        let name: &'static str = Box::leak(spec.function.clone().into_boxed_str());
+        let wrapped = vm.new_function(name, move |args: FuncArgs, vm: &VirtualMachine| {
+            inner.call(args, vm)
+        });
+        Ok(Some(wrapped.into()))
     })();
     let function = match function {
         Ok(Some(f)) => f,
@@ -66,7 +83,7 @@ pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
         return run.error_verdict(&e);
     }
     let cases = test_cases(run, &globals);
-    let mut results: Vec<(String, Outcome)> = Vec::new();
+    let mut results: Vec<(String, MethodOutcome)> = Vec::new();
     for (class, class_name) in &cases {
         let names = match test_names(run, class) {
             Ok(n) => n,
@@ -80,9 +97,9 @@ pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
             results.push((format!("{class_name}.{name}"), outcome));
         }
     }
-    let ran: Vec<&(String, Outcome)> = results
+    let ran: Vec<&(String, MethodOutcome)> = results
         .iter()
-        .filter(|(_, o)| !matches!(o, Outcome::Skipped))
+        .filter(|(_, o)| !matches!(o, MethodOutcome::Skipped))
         .collect();
     if ran.is_empty() {
         return TestVerdict::WrongAnswer {
@@ -95,7 +112,7 @@ pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
     let failures: Vec<String> = ran
         .iter()
         .filter_map(|(name, o)| match o {
-            Outcome::Failed(why) => Some(format!("{name}: {why}")),
+            MethodOutcome::Failed(why) => Some(format!("{name}: {why}")),
             _ => None,
         })
         .collect();
@@ -156,18 +173,22 @@ fn test_names(run: &Run, class: &PyObjectRef) -> PyResult<Vec<String>> {
 }
 
 /// setUp, the method, tearDown; an exception out of the harness itself (SystemExit, ...) is returned.
-fn run_one(run: &Run, class: &PyObjectRef, name: &str) -> Result<Outcome, PyBaseExceptionRef> {
+fn run_one(
+    run: &Run,
+    class: &PyObjectRef,
+    name: &str,
+) -> Result<MethodOutcome, PyBaseExceptionRef> {
     let vm = run.vm;
-    let classify = |e: PyBaseExceptionRef| -> Result<Outcome, PyBaseExceptionRef> {
+    let classify = |e: PyBaseExceptionRef| -> Result<MethodOutcome, PyBaseExceptionRef> {
         if e.fast_isinstance(&run.harness.unittest_skip) {
-            Ok(Outcome::Skipped)
+            Ok(MethodOutcome::Skipped)
         } else if e.fast_isinstance(vm.ctx.exceptions.assertion_error) {
-            Ok(Outcome::Failed(
+            Ok(MethodOutcome::Failed(
                 python::py_error(vm, &e, &run.request.code).summary(),
             ))
         } else if e.fast_isinstance(vm.ctx.exceptions.exception_type) {
             let err = python::py_error(vm, &e, &run.request.code);
-            Ok(Outcome::Failed(format!("error {}", err.summary())))
+            Ok(MethodOutcome::Failed(format!("error {}", err.summary())))
         } else {
             Err(e)
         }
@@ -183,6 +204,6 @@ fn run_one(run: &Run, class: &PyObjectRef, name: &str) -> Result<Outcome, PyBase
     let teardown = vm.call_method(&instance, "tearDown", ());
     match (body, teardown) {
         (Err(e), _) | (Ok(_), Err(e)) => classify(e),
-        (Ok(_), Ok(_)) => Ok(Outcome::Passed),
+        (Ok(_), Ok(_)) => Ok(MethodOutcome::Passed),
     }
 }

@@ -14,27 +14,57 @@ pub enum Route {
         /// Code carried by a share link, not yet accepted into the draft.
         shared_code: Option<String>,
     },
+    /// The playground, on one of its files (the first when `None`).
+    Playground {
+        file: Option<String>,
+        /// Code carried by a share link, not yet kept as a file.
+        shared_code: Option<String>,
+    },
+}
+
+/// The code a share link carries in its `code=` parameter.
+fn shared_code(query: &str) -> Option<String> {
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("code="))
+        .and_then(base64url_decode)
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+}
+
+/// A file name as it may stand in a fragment: letters, digits, `.`, `_` and `-`.
+pub fn is_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 60
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 impl Route {
     /// Parses `location.hash` (with or without the leading `#`). Unknown fragments mean the catalog.
     pub fn parse(hash: &str) -> Route {
         let hash = hash.trim_start_matches('#');
-        let Some(rest) = hash.strip_prefix("/q/") else {
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        if path == "/play" || path.starts_with("/play/") {
+            let file = path
+                .strip_prefix("/play/")
+                .filter(|f| is_file_name(f))
+                .map(str::to_owned);
+            return Route::Playground {
+                file,
+                shared_code: shared_code(query),
+            };
+        }
+        let Some(id) = path.strip_prefix("/q/") else {
             return Route::Catalog;
         };
-        let (id, query) = rest.split_once('?').unwrap_or((rest, ""));
         if id.is_empty() {
             return Route::Catalog;
         }
-        let shared_code = query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("code="))
-            .and_then(base64url_decode)
-            .and_then(|bytes| String::from_utf8(bytes).ok());
         Route::Challenge {
             id: id.to_owned(),
-            shared_code,
+            shared_code: shared_code(query),
         }
     }
 
@@ -51,6 +81,17 @@ impl Route {
                 shared_code: Some(code),
             } => {
                 format!("#/q/{id}?code={}", base64url_encode(code.as_bytes()))
+            }
+            Route::Playground { file, shared_code } => {
+                let mut hash = match file {
+                    Some(f) => format!("#/play/{f}"),
+                    None => "#/play".to_owned(),
+                };
+                if let Some(code) = shared_code {
+                    hash.push_str("?code=");
+                    hash.push_str(&base64url_encode(code.as_bytes()));
+                }
+                hash
             }
         }
     }
@@ -107,6 +148,14 @@ mod tests {
                 id: "fibonacci".into(),
                 shared_code: Some("def f():\n    return 'ü €'\n".into()),
             },
+            Route::Playground {
+                file: None,
+                shared_code: None,
+            },
+            Route::Playground {
+                file: Some("main.py".into()),
+                shared_code: Some("print(input())\n".into()),
+            },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -117,6 +166,13 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Catalog);
         assert_eq!(Route::parse("#/nope"), Route::Catalog);
         assert_eq!(Route::parse("#/q/"), Route::Catalog);
+        assert_eq!(
+            Route::parse("#/play/../x"),
+            Route::Playground {
+                file: None,
+                shared_code: None
+            }
+        );
         assert_eq!(
             Route::parse("#/q/x?code=%%%"),
             Route::Challenge {

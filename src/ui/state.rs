@@ -8,7 +8,7 @@
 use super::route::Route;
 use crate::catalog::Catalog;
 use crate::challenge::{Difficulty, Group, Kind};
-use crate::protocol::{FromWorker, Mode, RunId, RunRequest};
+use crate::protocol::{FromWorker, Mode, Play, RunId, RunRequest};
 use crate::report::{Outcome, RunTracker, SandboxEnd};
 use crate::storage::{Draft, Record, RecordKind, Saved, Status};
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,6 +70,8 @@ pub struct State {
     pub explanations_shown: BTreeSet<String>,
     /// A newer build is installed and waits for a reload.
     pub update_ready: bool,
+    /// The worker can pause a run for typed input (see `FromWorker::Loaded`).
+    pub interactive_input: bool,
 }
 
 impl PartialEq for State {
@@ -119,6 +121,21 @@ pub enum Action {
     Start {
         id: String,
         mode: Mode,
+    },
+    /// A free run, never judged: `code` with the user's own input, files or
+    /// call, for challenge `challenge` (or the playground).
+    Play {
+        challenge: String,
+        code: String,
+        play: Play,
+    },
+    /// The user typed a line for the run's `input()`; the worker hook sent it.
+    InputSent(RunId),
+    /// The user pressed Stop: the worker hook kills the worker.
+    Stop(RunId),
+    /// Remove a draft (a playground file).
+    DeleteDraft {
+        id: String,
     },
     /// The worker hook sent the run to the worker.
     Posted(RunId),
@@ -185,6 +202,7 @@ impl State {
             hints_shown: BTreeMap::new(),
             explanations_shown: BTreeSet::new(),
             update_ready: false,
+            interactive_input: false,
         };
         for u in &saved.unusable {
             state.notify(
@@ -257,6 +275,41 @@ impl State {
                 self.route = Route::Challenge { id, shared_code: None };
             }
             Action::Start { id, mode } => self.start(id, mode),
+            Action::Play {
+                challenge,
+                code,
+                play,
+            } => {
+                if let Some(c) = self.catalog.runnable(&challenge) {
+                    let request = RunRequest::play(&challenge, &code, play);
+                    let tracker = RunTracker::new(c, &request);
+                    self.begin_run(request, tracker);
+                }
+            }
+            Action::InputSent(run) => {
+                if let Some(r) = self.run.as_mut().filter(|r| r.id == run)
+                    && r.tracker.input_sent()
+                {
+                    r.phase += 1;
+                }
+            }
+            Action::Stop(run) => {
+                if let Some(r) = self
+                    .run
+                    .as_mut()
+                    .filter(|r| r.id == run && !r.tracker.is_finished())
+                {
+                    r.tracker.stopped();
+                    if r.posted {
+                        self.worker_generation += 1;
+                        self.judge = JudgeStatus::Loading;
+                    }
+                    self.finish_run();
+                }
+            }
+            Action::DeleteDraft { id } => {
+                self.saved.drafts.remove(&id);
+            }
             Action::Posted(run) => {
                 if let Some(r) = self.run.as_mut().filter(|r| r.id == run) {
                     r.posted = true;
@@ -343,9 +396,19 @@ impl State {
             return; // one run at a time; the buttons say so
         }
         let request = RunRequest::new(&id, &self.draft(&id), mode);
+        let tracker = RunTracker::new(challenge, &request);
+        self.begin_run(request, tracker);
+    }
+
+    /// Makes `request` the current run, unless one is still going.
+    fn begin_run(&mut self, request: RunRequest, tracker: RunTracker) {
+        if let Some(r) = &self.run
+            && !r.tracker.is_finished()
+        {
+            return; // one run at a time; the buttons say so
+        }
         let run = RunId(self.next_run);
         self.next_run += 1;
-        let tracker = RunTracker::new(challenge, &request);
         self.run = Some(ActiveRun {
             id: run,
             request,
@@ -362,7 +425,10 @@ impl State {
 
     fn on_worker(&mut self, message: FromWorker) {
         match message {
-            FromWorker::Loaded => self.judge = JudgeStatus::Ready,
+            FromWorker::Loaded { interactive_input } => {
+                self.judge = JudgeStatus::Ready;
+                self.interactive_input = interactive_input;
+            }
             FromWorker::LoadFailed { message } => {
                 self.judge = JudgeStatus::Failed(message.clone());
                 if let Some(r) = self.run.as_mut().filter(|r| !r.tracker.is_finished()) {
@@ -372,6 +438,8 @@ impl State {
                     self.finish_run();
                 }
             }
+            // Lines become events in the judge hook, which holds the run's key.
+            FromWorker::Line { .. } => {}
             FromWorker::Event { run, event } => {
                 if let Some(r) = self.run.as_mut().filter(|r| r.id == run) {
                     let was_finished = r.tracker.is_finished();
@@ -416,6 +484,9 @@ impl State {
     /// Records the finished run in progress.
     fn finish_run(&mut self) {
         let Some(r) = &self.run else { return };
+        if r.request.play.is_some() {
+            return; // a free run is never counted
+        }
         let id = r.request.challenge.clone();
         let accepted = r.tracker.report().outcome == Outcome::Accepted;
         let status = if accepted {
@@ -510,6 +581,34 @@ impl State {
 }
 
 /// What the editor starts with: the starter code, or nothing for a prediction.
+/// The draft id of a playground file.
+pub fn scratch_id(name: &str) -> String {
+    format!("{SCRATCH_PREFIX}{name}")
+}
+
+/// The draft id of the files a playground file's runs start with (JSON).
+pub fn work_files_id(name: &str) -> String {
+    format!("{WORK_FILES_PREFIX}{name}")
+}
+
+const SCRATCH_PREFIX: &str = "scratch:";
+const WORK_FILES_PREFIX: &str = "scratch-files:";
+
+/// The playground's files, by name; `main.py` when there are none yet.
+pub fn scratch_files(state: &State) -> Vec<String> {
+    let mut names: Vec<String> = state
+        .saved
+        .drafts
+        .keys()
+        .filter_map(|id| id.strip_prefix(SCRATCH_PREFIX))
+        .map(str::to_owned)
+        .collect();
+    if names.is_empty() {
+        names.push("main.py".to_owned());
+    }
+    names
+}
+
 pub fn starter_of(c: &crate::challenge::Challenge) -> String {
     if c.kind == Kind::Quiz {
         String::new()
@@ -586,6 +685,96 @@ mod tests {
     }
 
     #[test]
+    fn a_free_run_waits_for_input_without_a_clock_and_is_never_counted() {
+        let s = state().apply(Action::Play {
+            challenge: crate::protocol::PLAYGROUND.into(),
+            code: "input()".into(),
+            play: Play {
+                interactive: true,
+                ..Play::default()
+            },
+        });
+        let run = s.run.as_ref().unwrap().id;
+        let event = |event| Action::Worker(FromWorker::Event { run, event });
+        let s = s
+            .apply(event(Event::Ready))
+            .apply(event(Event::TestStarted { index: 0 }));
+        let testing_budget = s.run.as_ref().unwrap().tracker.budget_ms();
+        let s = s.apply(event(Event::InputWanted { index: 0 }));
+        let r = s.run.as_ref().unwrap();
+        assert!(r.tracker.wants_input());
+        assert!(
+            r.tracker.budget_ms() > testing_budget * 1000,
+            "no clock while waiting"
+        );
+        let phase = r.phase;
+        let s = s.apply(Action::InputSent(run));
+        let r = s.run.as_ref().unwrap();
+        assert!(!r.tracker.wants_input());
+        assert_eq!(r.phase, phase + 1, "the clock restarts");
+        let s = s
+            .apply(event(Event::TestFinished {
+                index: 0,
+                verdict: TestVerdict::Passed,
+                time_ms: 3,
+            }))
+            .apply(event(Event::Finished));
+        assert_eq!(
+            s.run.as_ref().unwrap().tracker.report().outcome,
+            Outcome::Ran
+        );
+        assert!(s.saved.progress.is_empty(), "free runs are not progress");
+    }
+
+    #[test]
+    fn stop_ends_the_run_and_replaces_the_worker() {
+        let s = state().apply(Action::Worker(FromWorker::Loaded {
+            interactive_input: true,
+        }));
+        assert!(s.interactive_input);
+        let s = s.apply(Action::Play {
+            challenge: crate::protocol::PLAYGROUND.into(),
+            code: "while True: pass".into(),
+            play: Play::default(),
+        });
+        let run = s.run.as_ref().unwrap().id;
+        let generation = s.worker_generation;
+        let s = s
+            .apply(Action::Posted(run))
+            .apply(Action::Worker(FromWorker::Event {
+                run,
+                event: Event::TestStarted { index: 0 },
+            }));
+        let s = s.apply(Action::Stop(run));
+        let report = s.run.as_ref().unwrap().tracker.report();
+        assert_eq!(report.outcome, Outcome::Stopped);
+        assert_eq!(report.tests[0].verdict, TestVerdict::Stopped);
+        assert_eq!(s.worker_generation, generation + 1);
+    }
+
+    #[test]
+    fn playground_files_are_drafts_and_can_be_deleted() {
+        let s = state();
+        assert_eq!(scratch_files(&s), ["main.py"]);
+        let s = s
+            .apply(Action::Edit {
+                id: scratch_id("a.py"),
+                code: "print(1)".into(),
+                at: 1.0,
+            })
+            .apply(Action::Edit {
+                id: scratch_id("b.py"),
+                code: "print(2)".into(),
+                at: 2.0,
+            });
+        assert_eq!(scratch_files(&s), ["a.py", "b.py"]);
+        let s = s.apply(Action::DeleteDraft {
+            id: scratch_id("a.py"),
+        });
+        assert_eq!(scratch_files(&s), ["b.py"]);
+    }
+
+    #[test]
     fn the_draft_starts_as_the_starter_and_follows_edits() {
         let s = state();
         let starter = s.catalog.get("is-prime").unwrap().starter.clone();
@@ -648,7 +837,9 @@ mod tests {
 
     #[test]
     fn a_timeout_fails_the_run_and_replaces_the_worker() {
-        let s = state().apply(Action::Worker(FromWorker::Loaded));
+        let s = state().apply(Action::Worker(FromWorker::Loaded {
+            interactive_input: false,
+        }));
         let s = s.apply(Action::Start {
             id: "is-prime".into(),
             mode: Mode::Run,

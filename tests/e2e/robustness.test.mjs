@@ -116,7 +116,12 @@ test('unreadable and newer saved items are reported, kept, and never overwritten
   await app.page.goto(env.url + '#/q/greeting');
   await app.editor().waitFor();
   await app.setCode('print("edited here")\n');
-  await app.page.waitForTimeout(300); // give a wrong write the chance to happen
+  // Every save pass writes all changed records: once a later edit elsewhere
+  // is saved, a wrong write of this one would have happened already.
+  await app.page.goto(env.url + '#/q/fibonacci');
+  await app.editor().waitFor();
+  await app.setCode('def fibonacci(n):\n    return "later"\n');
+  await app.page.waitForFunction(() => (localStorage.getItem('pyprep.draft.fibonacci') || '').includes('later'));
   saved = await storage(app);
   assert.equal(saved['pyprep.draft.greeting'], newer);
   await context.close();

@@ -1,7 +1,8 @@
 // A static file server for the built app, for the browser tests and for
 // trying a release build: `node tests/e2e/serve.mjs <folder> [--port N] [--base /sub/path/]`.
 // It serves the folder under a base path (any subpath must work) and nothing
-// else: no special headers, no rewriting. Exported for the tests to start and stop.
+// else: no special headers, no rewriting. Exported for the tests to start and stop;
+// `onRequest` sees the path (below the base) of every request, for tests that count them.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -18,7 +19,7 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export function serve(folder, { port = 0, base = '/' } = {}) {
+export function serve(folder, { port = 0, base = '/', onRequest = () => {}, cacheControl = 'no-cache' } = {}) {
   const root = resolve(folder);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -28,6 +29,7 @@ export function serve(folder, { port = 0, base = '/' } = {}) {
     }
     let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
+    onRequest(rel);
     const path = normalize(join(root, rel));
     if (!path.startsWith(root)) {
       res.writeHead(403).end('forbidden');
@@ -36,7 +38,7 @@ export function serve(folder, { port = 0, base = '/' } = {}) {
     try {
       if (!(await stat(path)).isFile()) throw new Error('not a file');
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': cacheControl });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -3,7 +3,10 @@
 // stdin, stdout and stderr are the process's own, so the native test parent
 // can drive it exactly like the native sandbox. A JavaScript stack overflow
 // ends the process with SIGSEGV, any other trap with SIGABRT, as native
-// crashes would; proc_exit(n) ends the process with status n.
+// crashes would; proc_exit(n) ends the process with status n, after the
+// judge has returned to JavaScript: node 20 ending the process from inside
+// the judge's frames crashed now and then (SIGSEGV or SIGTRAP, after a
+// program holding many objects had run).
 import { writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { WASI } from 'node:wasi';
@@ -12,7 +15,7 @@ import { stackImports } from '../../www/engine-stack.js';
 process.removeAllListeners('warning'); // node prints an "experimental" warning for WASI
 const [wasmPath, root, ...args] = process.argv.slice(2);
 const module = await WebAssembly.compile(await readFile(wasmPath));
-const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: false });
+const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: true });
 let code;
 try {
   // Runs on node's own stack: deep recursion that does not fit ends in a

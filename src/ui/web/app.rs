@@ -4,6 +4,7 @@ use super::components::catalog_page::CatalogPage;
 use super::components::challenge_page::ChallengePage;
 use super::components::header::Header;
 use super::components::notices::Notices;
+use super::components::playground_page::PlaygroundPage;
 use super::hooks::{load_saved, use_judge, use_offline, use_route, use_storage};
 use crate::catalog::Catalog;
 use crate::ui::route::Route;
@@ -23,7 +24,7 @@ pub fn App() -> Html {
         }
         state
     });
-    use_judge(&state);
+    let on_input = use_judge(&state);
     use_storage(&state);
     use_route(&state);
     use_offline(&state);
@@ -36,6 +37,15 @@ pub fn App() -> Html {
         Route::Catalog => {
             html! { <CatalogPage state={state.clone()} on_action={dispatch.clone()} /> }
         }
+        Route::Playground { file, shared_code } => html! {
+            <PlaygroundPage
+                state={state.clone()}
+                file={file.clone()}
+                shared_code={shared_code.clone()}
+                on_action={dispatch.clone()}
+                on_input={on_input.clone()}
+            />
+        },
         Route::Challenge { id, shared_code } => match state.catalog.get(id) {
             Some(challenge) => html! {
                 <ChallengePage
@@ -44,6 +54,7 @@ pub fn App() -> Html {
                     id={AttrValue::from(challenge.id.clone())}
                     shared_code={shared_code.clone()}
                     on_action={dispatch.clone()}
+                    on_input={on_input.clone()}
                 />
             },
             None => html! {

@@ -31,6 +31,10 @@ extern "C" {
     #[wasm_bindgen(js_name = goToLine)]
     pub fn go_to_line(view: &EditorView, line: u32);
 
+    /// Marks problems: a JS array of `{ line, column, message, severity }`.
+    #[wasm_bindgen(js_name = setProblems)]
+    pub fn set_problems(view: &EditorView, problems: &JsValue);
+
     #[wasm_bindgen(js_name = destroyEditor)]
     pub fn destroy_editor(view: &EditorView);
 }

@@ -100,6 +100,7 @@ pub(crate) fn is_triggered() -> bool {
 /// Stale triggers from the parent must not fire in the child.
 #[cfg(unix)]
 #[cfg(feature = "host_env")]
+#[cfg_attr(not(feature = "process_control"), allow(dead_code))]
 pub(crate) fn clear_after_fork() {
     ANY_TRIGGERED.store(false, Ordering::Release);
     for trigger in &TRIGGERS {

@@ -18,6 +18,8 @@ pub struct ChallengePageProps {
     pub id: AttrValue,
     pub shared_code: Option<String>,
     pub on_action: Callback<Action>,
+    /// Sends a typed line to a run waiting in `input()`.
+    pub on_input: Callback<(crate::protocol::RunId, String)>,
 }
 
 /// Trusted HTML rendered from the challenge's Markdown at build time.
@@ -78,7 +80,7 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
     let status = state.status(&id);
     let workspace = match c.kind {
         Kind::Function | Kind::Program | Kind::Unittest => {
-            html! { <CodeWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> }
+            html! { <CodeWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} on_input={props.on_input.clone()} /> }
         }
         Kind::Quiz => {
             html! { <QuizWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> }

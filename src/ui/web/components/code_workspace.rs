@@ -1,12 +1,14 @@
 //! Answering with code: the editor, Run and Submit, the console and the results.
 
 use super::console::Console;
-use super::editor::Editor;
+use super::editor::{Editor, problems_of};
 use super::results::Results;
+use super::try_it::TryIt;
 use crate::protocol::Mode;
 use crate::report::{Outcome, TestVerdict};
 use crate::ui::route::Route;
 use crate::ui::state::{Action, JudgeStatus, State};
+use crate::ui::web::hooks::use_syntax_check;
 use crate::ui::web::now_ms;
 use yew::prelude::*;
 
@@ -15,11 +17,13 @@ pub struct CodeWorkspaceProps {
     pub state: UseReducerHandle<State>,
     pub id: AttrValue,
     pub on_action: Callback<Action>,
+    /// Sends a typed line to a free run waiting in `input()`.
+    pub on_input: Callback<(crate::protocol::RunId, String)>,
 }
 
 /// What the run button area says while a run is on.
 pub fn progress_text(state: &State, id: &str) -> Option<String> {
-    let run = state.run_of(id)?;
+    let run = state.run_of(id).filter(|r| r.request.play.is_none())?;
     if run.tracker.is_finished() {
         return None;
     }
@@ -46,6 +50,8 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
     let id = c.id.clone();
     let goto = use_state(|| (0u32, 0u32));
     let share = use_state(|| None::<String>);
+    let draft = state.draft(&id);
+    let syntax = use_syntax_check(&draft);
 
     let start = |mode: Mode| {
         let on_action = props.on_action.clone();
@@ -117,13 +123,19 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
         Callback::from(move |line: u32| goto.set((goto.0 + 1, line)))
     };
 
-    let run = state.run_of(&id);
+    // Judged runs only: free runs show in "Try it yourself".
+    let run = state.run_of(&id).filter(|r| r.request.play.is_none());
     let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
     let progress = progress_text(state, &id);
     let report = run.map(|r| r.tracker.report().clone());
     let accepted = report
         .as_ref()
         .is_some_and(|r| r.outcome == Outcome::Accepted);
+    let problems = problems_of(
+        syntax.as_ref(),
+        run.map(|r| (r.request.code.as_str(), r.tracker.report())),
+        &draft,
+    );
     html! {
         <section class="workspace code" aria-label="Your answer">
             <div class="toolbar" role="toolbar" aria-label="Run your code">
@@ -155,15 +167,18 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
                 on_submit={on_submit}
                 goto={goto.0}
                 goto_line={goto.1}
+                problems={problems}
             />
             <p class="run-status" role="status" aria-live="polite">
                 { progress.unwrap_or_default() }
                 if accepted { <strong class="success">{ " Solved! The explanation is open on the left." }</strong> }
             </p>
             if let Some(report) = report {
-                <Results report={report.clone()} on_goto={on_goto} />
+                <Results report={report.clone()} on_goto={on_goto.clone()} />
                 <Console report={report} />
             }
+            <TryIt state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()}
+                on_input={props.on_input.clone()} on_goto={on_goto} />
         </section>
     }
 }

@@ -27,6 +27,54 @@ pub struct EditorProps {
     pub goto: u32,
     #[prop_or_default]
     pub goto_line: u32,
+    /// Problems to mark in the code (underlined, with a gutter marker and the message).
+    #[prop_or_default]
+    pub problems: Vec<Problem>,
+}
+
+/// A problem marked in the code: a syntax error as it is typed, or the line
+/// where the last run's exception happened.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Problem {
+    /// 1-based.
+    pub line: u32,
+    /// 1-based; 0 marks the whole line.
+    pub column: u32,
+    pub message: String,
+}
+
+/// The problems worth marking: the syntax error if there is one, else the
+/// line of the exception in `report` (when it ran this very code).
+pub fn problems_of(
+    syntax: Option<&crate::report::SyntaxError>,
+    run: Option<(&str, &crate::report::Report)>,
+    code: &str,
+) -> Vec<Problem> {
+    if let Some(e) = syntax {
+        return vec![Problem {
+            line: e.line,
+            column: e.column,
+            message: format!("SyntaxError: {}", e.message),
+        }];
+    }
+    let Some((_, report)) = run.filter(|(ran, _)| *ran == code) else {
+        return vec![];
+    };
+    report
+        .tests
+        .iter()
+        .find_map(|t| match &t.verdict {
+            crate::report::TestVerdict::RuntimeError { error } => {
+                error.frames.last().map(|f| Problem {
+                    line: f.line,
+                    column: 0,
+                    message: error.summary(),
+                })
+            }
+            _ => None,
+        })
+        .into_iter()
+        .collect()
 }
 
 /// The view, and the JavaScript callbacks that must live as long as it.
@@ -125,6 +173,16 @@ pub fn Editor(props: &EditorProps) -> Html {
                 && let Some(l) = live.borrow().as_ref()
             {
                 bridge::go_to_line(&l.view, *line);
+            }
+        });
+    }
+    {
+        let live = live.clone();
+        use_effect_with(props.problems.clone(), move |problems| {
+            if let Some(l) = live.borrow().as_ref() {
+                let json = serde_json::to_string(problems).expect("problems serialize");
+                let value = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
+                bridge::set_problems(&l.view, &value);
             }
         });
     }

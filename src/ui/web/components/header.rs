@@ -104,6 +104,10 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="top">
             <a class="brand" href="#/">{ "PyPrep" }</a>
+            <nav class="main-nav" aria-label="Main">
+                <a href="#/">{ "Questions" }</a>
+                <a href="#/play">{ "Playground" }</a>
+            </nav>
             <p class="summary" aria-label="Your progress">
                 { format!("{done} of {total} done") }
                 if attempted > 0 { <span class="muted">{ format!(" · {attempted} in progress") }</span> }
@@ -114,6 +118,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { "New version ready: reload" }
                 </button>
             }
+            <ThemeSwitch />
             <div class="transfer">
                 <button type="button" onclick={export}>{ "Export progress" }</button>
                 <label class="button">
@@ -133,4 +138,62 @@ fn props_failed(on_action: &Callback<Action>) -> Callback<String> {
             is_error: true,
         })
     })
+}
+
+/// Where the chosen theme is kept on this device (not a record: a display
+/// preference, read by `www/index.html` before the page paints).
+const THEME_KEY: &str = "pyprep.theme";
+
+/// Light, dark, or the system's: kept on this device, applied as `data-theme`
+/// on `<html>` (the page's colours and the editor follow it).
+#[component]
+fn ThemeSwitch() -> Html {
+    let stored = || {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+            .filter(|t| t == "light" || t == "dark")
+            .unwrap_or_else(|| "system".to_owned())
+    };
+    let theme = use_state(stored);
+    let on_change = {
+        let theme = theme.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            let value = select.value();
+            let window = web_sys::window();
+            if let Some(root) = window
+                .as_ref()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = match value.as_str() {
+                    "light" | "dark" => root.set_attribute("data-theme", &value),
+                    _ => root.remove_attribute("data-theme"),
+                };
+            }
+            if let Some(storage) = window.and_then(|w| w.local_storage().ok().flatten()) {
+                let _ = match value.as_str() {
+                    "light" | "dark" => storage.set_item(THEME_KEY, &value),
+                    _ => storage.remove_item(THEME_KEY),
+                };
+            }
+            theme.set(value);
+        })
+    };
+    html! {
+        <label class="theme-switch">
+            { "Theme" }
+            <select onchange={on_change}>
+                { for [("system", "System"), ("light", "Light"), ("dark", "Dark")].into_iter().map(|(v, label)| html! {
+                    <option value={v} selected={*theme == v}>{ label }</option>
+                }) }
+            </select>
+        </label>
+    }
 }

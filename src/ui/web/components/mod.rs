@@ -7,11 +7,15 @@ pub mod console;
 pub mod editor;
 pub mod header;
 pub mod hints;
+pub mod live_console;
 pub mod notices;
+pub mod playground_page;
 pub mod practice_workspace;
 pub mod quiz_workspace;
 pub mod results;
 pub mod sample_tests;
+pub mod try_it;
+pub mod value_view;
 
 use wasm_bindgen::JsCast;
 use yew::{Callback, InputEvent};

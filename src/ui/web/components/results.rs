@@ -74,7 +74,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
 }
 
-fn verdict_detail(v: &TestVerdict, on_goto: &Callback<u32>) -> Html {
+/// What a verdict says beyond its title: the difference, the traceback, the limit.
+pub fn verdict_detail(v: &TestVerdict, on_goto: &Callback<u32>) -> Html {
     match v {
         TestVerdict::WrongAnswer {
             message,

@@ -1,9 +1,11 @@
 //! The judge worker: started on mount and replaced after a timeout or a
 //! crash; runs are posted once it has loaded; each phase of a run has a
 //! timer, and when it fires the worker is killed (the only way to stop
-//! Python stuck in a loop) and a fresh one takes its place.
+//! Python stuck in a loop) and a fresh one takes its place. Each run gets a
+//! fresh event key; the lines the worker forwards are checked against it
+//! here, and only the events it accepts reach the state.
 
-use crate::protocol::{FromWorker, ToWorker};
+use crate::protocol::{EventKey, EventReader, FromWorker, RunId, ToWorker, sandbox_stdin};
 use crate::ui::state::{Action, JudgeStatus, State};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -31,7 +33,21 @@ impl Drop for LiveWorker {
     }
 }
 
-fn start_worker(dispatch: Callback<Action>) -> Result<LiveWorker, String> {
+/// The run whose events are awaited, and its side of the event channel.
+type Listening = Rc<RefCell<Option<(RunId, EventReader)>>>;
+
+/// A fresh key from the browser's cryptographic random source.
+fn fresh_key() -> Result<EventKey, String> {
+    let mut bytes = [0u8; 32];
+    web_sys::window()
+        .ok_or("no window")?
+        .crypto()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).map(|_| ()))
+        .map_err(|e| format!("no random source: {e:?}"))?;
+    Ok(EventKey::from_bytes(bytes))
+}
+
+fn start_worker(dispatch: Callback<Action>, listening: Listening) -> Result<LiveWorker, String> {
     let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
     let d = dispatch.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
@@ -39,6 +55,17 @@ fn start_worker(dispatch: Callback<Action>) -> Result<LiveWorker, String> {
             return;
         };
         match serde_json::from_str::<FromWorker>(&text) {
+            Ok(FromWorker::Line { run, line }) => {
+                let event = match listening.borrow_mut().as_mut() {
+                    Some((id, reader)) if *id == run => reader.accept(&line),
+                    _ => None,
+                };
+                if let Some(event) = event {
+                    d.emit(Action::Worker(FromWorker::Event { run, event }));
+                }
+            }
+            // Only this hook turns lines into events.
+            Ok(FromWorker::Event { .. }) => {}
             Ok(message) => d.emit(Action::Worker(message)),
             Err(err) => d.emit(Action::WorkerDied(format!(
                 "unreadable message from the judge: {err}"
@@ -64,17 +91,21 @@ fn start_worker(dispatch: Callback<Action>) -> Result<LiveWorker, String> {
     })
 }
 
+/// Runs the judge worker for `state`; returns the callback that sends a
+/// line the user typed to the run waiting for input (empty text ends the input).
 #[hook]
-pub fn use_judge(state: &UseReducerHandle<State>) {
+pub fn use_judge(state: &UseReducerHandle<State>) -> Callback<(RunId, String)> {
     let live: Rc<RefCell<Option<LiveWorker>>> = use_mut_ref(|| None);
+    let listening: Listening = use_mut_ref(|| None);
 
     {
         let live = live.clone();
+        let listening = listening.clone();
         let dispatch = state.dispatcher();
         use_effect_with(state.worker_generation, move |_| {
             let dispatcher = dispatch.clone();
             let emit = Callback::from(move |a: Action| dispatcher.dispatch(a));
-            match start_worker(emit) {
+            match start_worker(emit, listening) {
                 Ok(w) => *live.borrow_mut() = Some(w),
                 Err(e) => dispatch.dispatch(Action::Worker(FromWorker::LoadFailed { message: e })),
             }
@@ -89,15 +120,26 @@ pub fn use_judge(state: &UseReducerHandle<State>) {
     let ready = state.judge == JudgeStatus::Ready;
     {
         let live = live.clone();
+        let listening = listening.clone();
         let dispatch = state.dispatcher();
-        let message = state.run.as_ref().map(|r| ToWorker {
-            run: r.id,
-            request: r.request.clone(),
-        });
+        let request = state.run.as_ref().map(|r| r.request.clone());
         use_effect_with((pending, ready), move |(pending, ready)| {
-            if let (Some(run), true, Some(message)) = (pending, ready, message)
+            if let (Some(run), true, Some(request)) = (pending, ready, request)
                 && let Some(w) = live.borrow().as_ref()
             {
+                let key = match fresh_key() {
+                    Ok(k) => k,
+                    Err(e) => {
+                        dispatch.dispatch(Action::WorkerDied(e));
+                        return;
+                    }
+                };
+                let message = ToWorker::Run {
+                    run: *run,
+                    stdin: sandbox_stdin(&key, &request),
+                    interactive: request.play.as_ref().is_some_and(|p| p.interactive),
+                };
+                *listening.borrow_mut() = Some((*run, EventReader::new(key)));
                 let text = serde_json::to_string(&message).expect("requests serialize");
                 match w.worker.post_message(&JsValue::from_str(&text)) {
                     Ok(()) => dispatch.dispatch(Action::Posted(*run)),
@@ -108,6 +150,23 @@ pub fn use_judge(state: &UseReducerHandle<State>) {
             }
         });
     }
+
+    let send_input = {
+        let live = live.clone();
+        let dispatch = state.dispatcher();
+        use_callback((), move |(run, text): (RunId, String), _| {
+            let message = ToWorker::Input { run, text };
+            let text = serde_json::to_string(&message).expect("messages serialize");
+            let sent = live
+                .borrow()
+                .as_ref()
+                .map(|w| w.worker.post_message(&JsValue::from_str(&text)));
+            match sent {
+                Some(Ok(())) => dispatch.dispatch(Action::InputSent(run)),
+                _ => dispatch.dispatch(Action::WorkerDied("could not reach the judge".into())),
+            }
+        })
+    };
 
     // The clock of the current phase.
     let clock = state
@@ -126,4 +185,5 @@ pub fn use_judge(state: &UseReducerHandle<State>) {
             move || drop(timer)
         });
     }
+    send_input
 }

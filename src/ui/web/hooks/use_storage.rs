@@ -69,7 +69,20 @@ pub fn use_storage(state: &UseReducerHandle<State>) {
         use_effect_with(state.saved.clone(), move |saved| {
             let Ok(storage) = local_storage() else { return };
             let mut known = written.borrow_mut();
-            for (key, record) in saved.records() {
+            let records = saved.records();
+            // Records this tab knew and the state no longer has were deleted here
+            // (a playground file): remove them from storage too.
+            let gone: Vec<String> = known
+                .keys()
+                .filter(|k| !records.contains_key(*k))
+                .cloned()
+                .collect();
+            for key in gone {
+                if storage.remove_item(&key).is_ok() {
+                    known.remove(&key);
+                }
+            }
+            for (key, record) in records {
                 if known.get(&key) == Some(&record) {
                     continue;
                 }

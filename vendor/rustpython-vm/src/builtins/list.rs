@@ -658,13 +658,175 @@ fn do_sort(
             .iter()
             .map(|x| Ok((x.clone(), key_func.call((x.clone(),), vm)?)))
             .collect::<Result<Vec<_>, _>>()?;
-        timsort::try_sort_by_gt(&mut items, |a, b| cmp(&a.1, &b.1))?;
+        merge_sort::try_sort_by_gt(&mut items, |a, b| cmp(&a.1, &b.1))?;
         *values = items.into_iter().map(|(val, _)| val).collect();
     } else {
-        timsort::try_sort_by_gt(values, cmp)?;
+        merge_sort::try_sort_by_gt(values, cmp)?;
     }
 
     Ok(())
+}
+
+/// A stable merge sort whose comparison may fail (PyPrep; replaces the
+/// `timsort` crate, which degrades to O(n²) comparisons on random input).
+///
+/// O(n log n) comparisons at worst, O(n) on data that is already sorted;
+/// equal items keep their order. When a comparison fails, the sort stops at
+/// once and the slice holds every item it held before, in some order, as in
+/// CPython.
+mod merge_sort {
+    /// Runs shorter than this are sorted by binary insertion.
+    const RUN: usize = 32;
+
+    /// Sorts `v` so that no item comes after one it `is_gt` (is greater than).
+    pub(super) fn try_sort_by_gt<T: Clone, E>(
+        v: &mut [T],
+        mut is_gt: impl FnMut(&T, &T) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        let n = v.len();
+        for start in (0..n).step_by(RUN) {
+            insertion_sort(&mut v[start..(start + RUN).min(n)], &mut is_gt)?;
+        }
+        let mut buf: Vec<T> = Vec::new();
+        let mut width = RUN;
+        while width < n {
+            for lo in (0..n).step_by(2 * width) {
+                let mid = (lo + width).min(n);
+                let hi = (lo + 2 * width).min(n);
+                // Two runs already in order need no merge: sorted input costs O(n).
+                if mid < hi && is_gt(&v[mid - 1], &v[mid])? {
+                    merge(&mut v[lo..hi], mid - lo, &mut buf, &mut is_gt)?;
+                }
+            }
+            width *= 2;
+        }
+        Ok(())
+    }
+
+    /// Binary insertion sort: each item goes after every item not greater than it.
+    fn insertion_sort<T: Clone, E>(
+        v: &mut [T],
+        is_gt: &mut impl FnMut(&T, &T) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        for i in 1..v.len() {
+            // Already in place (as in sorted input): one comparison.
+            if !is_gt(&v[i - 1], &v[i])? {
+                continue;
+            }
+            let (mut lo, mut hi) = (0, i - 1);
+            while lo < hi {
+                let m = lo + (hi - lo) / 2;
+                if is_gt(&v[m], &v[i])? {
+                    hi = m;
+                } else {
+                    lo = m + 1;
+                }
+            }
+            v[lo..=i].rotate_right(1);
+        }
+        Ok(())
+    }
+
+    /// Merges the sorted runs `v[..mid]` and `v[mid..]`. On failure the left
+    /// run's remaining items are put back, so no item is lost or doubled.
+    fn merge<T: Clone, E>(
+        v: &mut [T],
+        mid: usize,
+        buf: &mut Vec<T>,
+        is_gt: &mut impl FnMut(&T, &T) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        buf.clear();
+        buf.extend_from_slice(&v[..mid]);
+        let (mut i, mut j, mut k) = (0, mid, 0);
+        while i < buf.len() && j < v.len() {
+            // Take from the right only when strictly smaller: stability.
+            match is_gt(&buf[i], &v[j]) {
+                Ok(true) => {
+                    v[k] = v[j].clone();
+                    j += 1;
+                }
+                Ok(false) => {
+                    v[k] = buf[i].clone();
+                    i += 1;
+                }
+                Err(e) => {
+                    // v[k..j] are stale copies; exactly buf[i..] belongs there.
+                    v[k..j].clone_from_slice(&buf[i..]);
+                    return Err(e);
+                }
+            }
+            k += 1;
+        }
+        // Whatever is left of the right run is already in place.
+        let rest = buf.len() - i;
+        v[k..k + rest].clone_from_slice(&buf[i..]);
+        Ok(())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::try_sort_by_gt;
+
+        fn lcg(seed: &mut u64) -> u64 {
+            *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            *seed >> 33
+        }
+
+        #[test]
+        fn sorts_stably_like_a_reference_sort() {
+            let mut seed = 7;
+            for n in [0, 1, 2, 31, 32, 33, 64, 100, 1000, 5000] {
+                for modulus in [3, 1000, u64::MAX] {
+                    let mut v: Vec<(u64, usize)> =
+                        (0..n).map(|i| (lcg(&mut seed) % modulus, i)).collect();
+                    let mut want = v.clone();
+                    want.sort_by_key(|x| x.0);
+                    try_sort_by_gt(&mut v, |a, b| Ok::<_, ()>(a.0 > b.0)).unwrap();
+                    assert_eq!(v, want, "n={n} modulus={modulus}");
+                }
+            }
+        }
+
+        #[test]
+        fn comparisons_grow_like_n_log_n() {
+            let mut seed = 1;
+            let n = 100_000;
+            let mut v: Vec<u64> = (0..n).map(|_| lcg(&mut seed)).collect();
+            let mut count = 0u64;
+            try_sort_by_gt(&mut v, |a, b| {
+                count += 1;
+                Ok::<_, ()>(a > b)
+            })
+            .unwrap();
+            assert!(v.windows(2).all(|w| w[0] <= w[1]));
+            assert!(count < 2 * 100_000 * 17, "{count} comparisons");
+            let mut sorted_count = 0u64;
+            try_sort_by_gt(&mut v, |a, b| {
+                sorted_count += 1;
+                Ok::<_, ()>(a > b)
+            })
+            .unwrap();
+            assert!(sorted_count < 3 * 100_000, "{sorted_count} comparisons on sorted input");
+        }
+
+        #[test]
+        fn a_failing_comparison_keeps_every_item() {
+            for fail_at in [0, 5, 40, 200, 900] {
+                let mut seed = 3;
+                let mut v: Vec<u64> = (0..500).map(|_| lcg(&mut seed) % 50).collect();
+                let mut before = v.clone();
+                let mut count = 0;
+                let r = try_sort_by_gt(&mut v, |a, b| {
+                    count += 1;
+                    if count > fail_at { Err("boom") } else { Ok(a > b) }
+                });
+                assert_eq!(r, Err("boom"));
+                before.sort();
+                v.sort();
+                assert_eq!(v, before, "fail_at={fail_at}");
+            }
+        }
+    }
 }
 
 #[pyclass(module = false, name = "list_iterator", traverse)]

@@ -149,6 +149,8 @@ impl ToPyObject for crt_fd::Borrowed<'_> {
     }
 }
 
+// PyPrep: without `process_control` some helpers go unused.
+#[cfg_attr(not(feature = "process_control"), allow(unused_imports, dead_code))]
 #[pymodule(sub)]
 pub(super) mod _os {
     use super::{DirFd, FollowSymlinks, SupportFunc};
@@ -211,14 +213,22 @@ pub(super) mod _os {
     #[pyattr]
     const ST_NOSUID: libc::c_ulong = libc::ST_NOSUID;
 
+    /// The lowest descriptor code may close: without `process_control` the
+    /// standard streams stay open, since the embedder reports through them.
+    const FIRST_CLOSABLE_FD: i32 = if cfg!(feature = "process_control") { 0 } else { 3 };
+
     #[pyfunction]
-    fn close(fileno: crt_fd::Owned) -> io::Result<()> {
-        crt_fd::close(fileno)
+    fn close(fileno: crt_fd::Owned, vm: &VirtualMachine) -> PyResult<()> {
+        if fileno.as_raw() < FIRST_CLOSABLE_FD {
+            let _ = fileno.into_raw();
+            return Err(vm.new_os_error("the standard streams cannot be closed here"));
+        }
+        crt_fd::close(fileno).map_err(|e| e.into_pyexception(vm))
     }
 
     #[pyfunction]
     fn closerange(fd_low: i32, fd_high: i32) {
-        for fileno in fd_low..fd_high {
+        for fileno in fd_low.max(FIRST_CLOSABLE_FD)..fd_high {
             if let Ok(fd) = unsafe { crt_fd::Owned::try_from_raw(fileno) } {
                 drop(fd);
             }
@@ -1706,6 +1716,7 @@ pub(super) mod _os {
     }
 
     #[cfg(any(unix, windows))]
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn system(command: PyStrRef, vm: &VirtualMachine) -> PyResult<i32> {
         let cstr = command.to_cstring(vm)?;
@@ -2362,6 +2373,7 @@ pub fn module_exec(vm: &VirtualMachine, module: &Py<PyModule>) -> PyResult<()> {
 /// This avoids Python-level method calls that can deadlock after fork() when
 /// parking_lot locks are held by threads that no longer exist.
 #[cfg(any(unix, windows))]
+#[cfg_attr(not(feature = "process_control"), allow(dead_code))]
 pub(crate) fn envobj_to_dict(
     env: crate::function::ArgMapping,
     vm: &VirtualMachine,

@@ -25,6 +25,8 @@ pub fn set_inheritable(fd: BorrowedFd<'_>, inheritable: bool) -> nix::Result<()>
     ))]
     posix_sched
 ))]
+// PyPrep: without `process_control` the helpers of the withheld functions go unused.
+#[cfg_attr(not(feature = "process_control"), allow(unused_imports, dead_code))]
 pub mod module {
     use crate::{
         AsObject, Py, PyObjectRef, PyResult, VirtualMachine,
@@ -998,6 +1000,7 @@ pub mod module {
         }
     }
 
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn fork(vm: &VirtualMachine) -> PyResult<i32> {
         if vm
@@ -1183,6 +1186,7 @@ pub mod module {
         _set_flag().map_err(|err: nix::Error| err.into_pyexception(vm))
     }
 
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn pipe(vm: &VirtualMachine) -> PyResult<(OwnedFd, OwnedFd)> {
         use nix::unistd::pipe;
@@ -1202,6 +1206,7 @@ pub mod module {
         target_os = "netbsd",
         target_os = "openbsd"
     ))]
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn pipe2(flags: libc::c_int, vm: &VirtualMachine) -> PyResult<(OwnedFd, OwnedFd)> {
         let oflags = fcntl::OFlag::from_bits_truncate(flags);
@@ -1290,6 +1295,7 @@ pub mod module {
         }
     }
 
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn execv(
         path: OsPath,
@@ -1315,6 +1321,7 @@ pub mod module {
             .map_err(|err| err.into_pyexception(vm))
     }
 
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn execve(
         path: OsPath,
@@ -1534,6 +1541,7 @@ pub mod module {
     }
 
     #[cfg(not(target_os = "redox"))]
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn openpty(vm: &VirtualMachine) -> PyResult<(OwnedFd, OwnedFd)> {
         let r = nix::pty::openpty(None, None).map_err(|err| err.into_pyexception(vm))?;
@@ -1881,12 +1889,14 @@ pub mod module {
     }
 
     #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "macos"))]
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn posix_spawn(args: PosixSpawnArgs, vm: &VirtualMachine) -> PyResult<libc::pid_t> {
         args.spawn(false, vm)
     }
 
     #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "macos"))]
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn posix_spawnp(args: PosixSpawnArgs, vm: &VirtualMachine) -> PyResult<libc::pid_t> {
         args.spawn(true, vm)
@@ -2030,6 +2040,7 @@ pub mod module {
         }
     }
 
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn dup(fd: BorrowedFd<'_>, vm: &VirtualMachine) -> PyResult<OwnedFd> {
         let fd = nix::unistd::dup(fd).map_err(|e| e.into_pyexception(vm))?;
@@ -2048,6 +2059,7 @@ pub mod module {
         inheritable: bool,
     }
 
+    #[cfg(feature = "process_control")]
     #[pyfunction]
     fn dup2(args: Dup2Args<'_>, vm: &VirtualMachine) -> PyResult<OwnedFd> {
         let mut fd2 = core::mem::ManuallyDrop::new(args.fd2);
@@ -2082,6 +2094,7 @@ pub mod module {
             #[cfg(not(target_os = "redox"))]
             SupportFunc::new("mknod", Some(true), Some(MKNOD_DIR_FD), Some(false)),
             SupportFunc::new("umask", Some(false), Some(false), Some(false)),
+            #[cfg(feature = "process_control")]
             SupportFunc::new("execv", None, None, None),
             SupportFunc::new("pathconf", Some(true), None, None),
             SupportFunc::new("fpathconf", Some(true), None, None),

@@ -1,0 +1,7 @@
+def word_counts(text):
+    counts = {}
+    for raw in text.split():
+        word = raw.rstrip(".,!?;:").lower()
+        if word:
+            counts[word] = counts.get(word, 0) + 1
+    return counts

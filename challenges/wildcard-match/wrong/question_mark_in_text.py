@@ -1,0 +1,24 @@
+def wildcard_match(pattern, text):
+    p = t = 0
+    star = -1
+    mark = 0
+    while t < len(text):
+        # A '?' on either side is taken as "any character".
+        if p < len(pattern) and pattern[p] != "*" and (
+            pattern[p] == text[t] or "?" in (pattern[p], text[t])
+        ):
+            p += 1
+            t += 1
+        elif p < len(pattern) and pattern[p] == "*":
+            star = p
+            mark = t
+            p += 1
+        elif star != -1:
+            p = star + 1
+            mark += 1
+            t = mark
+        else:
+            return False
+    while p < len(pattern) and pattern[p] == "*":
+        p += 1
+    return p == len(pattern)

@@ -1,0 +1,102 @@
+//! Trying an answer with your own input: a call of your function with your
+//! own arguments (function questions), or your own stdin (program
+//! questions). Same sandbox and limits as Run, never judged or counted.
+
+use super::live_console::LiveConsole;
+use super::on_text;
+use crate::challenge::{Kind, TestKind};
+use crate::protocol::{Play, RunId};
+use crate::ui::state::{Action, State};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TryItProps {
+    pub state: UseReducerHandle<State>,
+    pub id: AttrValue,
+    pub on_action: Callback<Action>,
+    pub on_input: Callback<(RunId, String)>,
+    pub on_goto: Callback<u32>,
+}
+
+#[component]
+pub fn TryIt(props: &TryItProps) -> Html {
+    let state = &props.state;
+    let call = use_state(|| None::<String>);
+    let stdin = use_state(String::new);
+    let Some(c) = state.catalog.get(&props.id) else {
+        return html! {};
+    };
+    if !matches!(c.kind, Kind::Function | Kind::Program) {
+        return html! {};
+    }
+    // The first sample call shows what a call looks like.
+    let example = c
+        .tests
+        .iter()
+        .find_map(|t| match &t.kind {
+            TestKind::Call { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let typed_call = (*call).clone().unwrap_or_else(|| example.clone());
+    let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
+    let run = state.run_of(&props.id).filter(|r| r.request.play.is_some());
+    let start = {
+        let on_action = props.on_action.clone();
+        let id = c.id.clone();
+        let code = state.draft(&c.id);
+        let function = c.kind == Kind::Function;
+        let (typed_call, stdin) = (typed_call.clone(), (*stdin).clone());
+        let interactive = state.interactive_input && !function;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_action.emit(Action::Play {
+                challenge: id.clone(),
+                code: code.clone(),
+                play: Play {
+                    stdin: stdin.clone(),
+                    interactive,
+                    files: vec![],
+                    call: function.then(|| typed_call.clone()),
+                },
+            })
+        })
+    };
+    let on_call = {
+        let call = call.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                call.set(Some(i.value()));
+            }
+        })
+    };
+    html! {
+        <section class="try-it" aria-labelledby="try-it-title">
+            <h2 id="try-it-title">{ "Try it yourself" }</h2>
+            <form onsubmit={start}>
+                if c.kind == Kind::Function {
+                    <label for="try-call">{ "Your call" }</label>
+                    <input id="try-call" type="text" spellcheck="false" autocomplete="off"
+                        value={typed_call} oninput={on_call}
+                        aria-describedby="try-call-help" />
+                    <button type="submit" disabled={busy}>{ "Call" }</button>
+                    <p id="try-call-help" class="muted">{ "Literal arguments, as in the examples; linked([1, 2]) and tree([...]) build nodes. Not counted as a Submit." }</p>
+                } else {
+                    <label class="block">{ "Your input (stdin)" }
+                        <textarea rows="3" value={(*stdin).clone()}
+                            oninput={on_text({ let s = stdin.clone(); Callback::from(move |t: String| s.set(t)) })} />
+                    </label>
+                    <button type="submit" disabled={busy}>{ "Run with this input" }</button>
+                    <p class="muted">{ "Not counted as a Submit. When the input runs out, the console asks for more." }</p>
+                }
+            </form>
+            if let Some(r) = run {
+                <LiveConsole run={r.id} report={r.tracker.report().clone()} on_input={props.on_input.clone()} on_goto={props.on_goto.clone()} />
+            }
+        </section>
+    }
+}

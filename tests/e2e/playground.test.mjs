@@ -1,0 +1,107 @@
+// The playground and "try it yourself": free Python, your own input, Stop,
+// files, and a call of a question's function with your own arguments.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { App, PRIME, useBrowser } from './pyprep.mjs';
+
+const env = useBrowser('/');
+
+async function playground() {
+  const context = await env.browser.newContext();
+  const app = await App.open(context, env.url, '#/play');
+  await app.page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
+  await app.pythonReady();
+  return { context, app };
+}
+
+function console(app) {
+  return app.page.getByRole('region', { name: 'Console' });
+}
+
+/** Waits until the console's outcome line is no longer "Running…"; returns it. */
+async function finished(app, timeout = 60_000) {
+  const outcome = console(app).locator('p.outcome');
+  await app.page.waitForFunction(() => {
+    const o = document.querySelector('.console-box.live p.outcome');
+    return o && !o.textContent.startsWith('Running');
+  }, null, { timeout });
+  return (await outcome.textContent()).trim();
+}
+
+test('the header leads to the playground, which runs any Python with input() answered in the console', async () => {
+  const context = await env.browser.newContext();
+  const app = await App.open(context, env.url);
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Playground' }).click();
+  await app.page.getByRole('heading', { level: 1, name: 'Playground' }).waitFor();
+  await app.pythonReady();
+  await app.setCode('name = input("Name? ")\nage = int(input("Age? "))\nprint(f"Hello, {name}! Next year: {age + 1}")\n');
+  await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+  const input = console(app).getByRole('textbox', { name: 'Input' });
+  await input.fill('Ada');
+  await input.press('Enter');
+  await console(app).getByText('Age? ').waitFor();
+  await input.fill('36');
+  await input.press('Enter');
+  assert.match(await finished(app), /^Finished/);
+  assert.match(await console(app).getByLabel('Printed output').textContent(), /Name\? Ada\s+Age\? 36\s+Hello, Ada! Next year: 37/);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test('Stop ends an endless loop, and the next run works', async () => {
+  const { context, app } = await playground();
+  await app.setCode('print("start")\nwhile True:\n    pass\n');
+  await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+  await console(app).getByText('start').waitFor();
+  await app.page.getByRole('button', { name: 'Stop' }).click();
+  assert.match(await finished(app), /^Stopped/);
+  await app.pythonReady();
+  await app.setCode('print(6 * 7)\n');
+  await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+  assert.match(await finished(app), /^Finished/);
+  assert.match(await console(app).getByLabel('Printed output').textContent(), /42/);
+  await context.close();
+});
+
+test('files the user adds can be read, and files the code writes are listed afterwards', async () => {
+  const { context, app } = await playground();
+  await app.page.getByText(/^Files the code can open/).click();
+  await app.page.getByRole('textbox', { name: 'Add a file' }).fill('words.txt');
+  await app.page.getByRole('button', { name: 'Add', exact: true }).click();
+  await app.page.getByRole('textbox', { name: 'words.txt' }).fill('to be or not to be');
+  await app.setCode('words = open("words.txt").read().split()\nwith open("count.txt", "w") as f:\n    f.write(str(len(words)))\n');
+  await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+  assert.match(await finished(app), /^Finished/);
+  const files = console(app).getByRole('list', { name: 'Files after the run' });
+  await files.getByText('count.txt').click();
+  await files.getByText('6', { exact: true }).waitFor();
+  await context.close();
+});
+
+test('a runtime error names the exception and its line, which moves the cursor', async () => {
+  const { context, app } = await playground();
+  await app.setCode('x = 1\ny = x / 0\n');
+  await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+  assert.match(await finished(app), /^Runtime error/);
+  await console(app).getByText(/ZeroDivisionError/).first().waitFor();
+  await console(app).getByRole('button', { name: 'line 2' }).click();
+  await context.close();
+});
+
+test('a question can be tried with your own call, showing the value and its type', async () => {
+  const context = await env.browser.newContext();
+  const app = await App.open(context, env.url, '#/q/is-prime');
+  await app.pythonReady();
+  await app.setCode(PRIME + '\nprint("module loaded")\n');
+  const tryIt = app.page.getByRole('region', { name: 'Try it yourself' });
+  await tryIt.getByRole('textbox', { name: 'Your call' }).fill('is_prime(97)');
+  await tryIt.getByRole('button', { name: 'Call' }).click();
+  await tryIt.getByText('module loaded').waitFor();
+  const returned = tryIt.locator('.value-view');
+  await returned.getByText('True', { exact: true }).waitFor();
+  assert.equal((await returned.locator('code.type').textContent()).trim(), 'bool');
+  // Not counted: the question is still new in the progress summary.
+  await app.page.getByRole('link', { name: 'PyPrep' }).click();
+  await app.page.getByText(/^0 of \d+ done/).waitFor();
+  await context.close();
+});
