@@ -9,11 +9,9 @@ import { setDiagnostics, lintGutter } from '@codemirror/lint';
 import { HighlightStyle, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
 
-/** Whether the page shows its dark theme: chosen in the header, or the system's. */
+/** Whether the page shows its dark theme (www/index.html keeps data-theme on <html>). */
 function pageIsDark() {
-  const chosen = document.documentElement.dataset.theme;
-  if (chosen === 'dark' || chosen === 'light') return chosen === 'dark';
-  return window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return document.documentElement.dataset.theme === 'dark';
 }
 
 /** The editor's frame in the page's colours (CSS variables), gutter included. */
@@ -86,18 +84,15 @@ export function createEditor(parent, doc, label, language, onChange, onRun, onSu
       ],
     }),
   });
-  // Follow the page's theme: the header's choice, or the system's when it changes.
+  // Follow the page's theme as it changes (the header's choice, or the system's).
   let dark = pageIsDark();
-  const follow = () => {
+  const observer = new MutationObserver(() => {
     if (pageIsDark() === dark) return;
     dark = pageIsDark();
     view.dispatch({ effects: theme.reconfigure(themeFor(dark)) });
-  };
-  const observer = new MutationObserver(follow);
+  });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  const media = window.matchMedia('(prefers-color-scheme: dark)');
-  media.addEventListener('change', follow);
-  view.stopFollowingTheme = () => { observer.disconnect(); media.removeEventListener('change', follow); };
+  view.stopFollowingTheme = () => observer.disconnect();
   return view;
 }
 

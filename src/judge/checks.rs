@@ -47,10 +47,7 @@ fn call_with(run: &Run, function: &PyObjectRef, args: Vec<PyObjectRef>) -> PyRes
 }
 
 fn build_args(run: &Run, call: &Call, classes: &HelperClasses) -> PyResult<Vec<PyObjectRef>> {
-    call.args
-        .iter()
-        .map(|v| extract::build(run.vm, v, classes))
-        .collect()
+    Ok(extract::build_args(run.vm, call, classes)?.0)
 }
 
 /// `two_sum(nums, target)`: any pair at positions i < j summing to target, or None when none does.

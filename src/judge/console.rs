@@ -1,7 +1,8 @@
 //! The console: what the candidate's code prints during one test.
 //!
 //! Output is streamed to the parent as [`Event::Output`] in small batches
-//! (so a page can show it as it is printed without one message per `print`),
+//! (so a page can show it as it is printed without one message per `print`;
+//! the first write of a test, and any after a pause, go out at once),
 //! capped at [`OUTPUT_LIMIT_BYTES`] per test, and the stdout part is kept for
 //! judging program tests. Prompts and echoed input are shown but never judged.
 
@@ -24,7 +25,9 @@ pub struct Console {
     cut: bool,
     pending: Vec<(Stream, String)>,
     pending_bytes: usize,
-    last_flush: Instant,
+    /// `None` until the test first sends output: its first write goes out at
+    /// once, so a print before a long computation shows while it runs.
+    last_flush: Option<Instant>,
 }
 
 impl Console {
@@ -37,7 +40,7 @@ impl Console {
             cut: false,
             pending: Vec::new(),
             pending_bytes: 0,
-            last_flush: Instant::now(),
+            last_flush: None,
         }
     }
 
@@ -54,7 +57,7 @@ impl Console {
         self.stdout.clear();
         self.written = 0;
         self.cut = false;
-        self.last_flush = Instant::now();
+        self.last_flush = None;
     }
 
     /// Ends the test: returns its stdout and whether output was cut at the limit.
@@ -104,7 +107,9 @@ impl Console {
             self.flush();
             self.sink.emit(Event::OutputCut { index });
         } else if self.pending_bytes >= FLUSH_BYTES
-            || self.last_flush.elapsed() >= FLUSH_INTERVAL
+            || self
+                .last_flush
+                .is_none_or(|t| t.elapsed() >= FLUSH_INTERVAL)
             || matches!(stream, Stream::Prompt | Stream::Echo)
         {
             self.flush();
@@ -113,7 +118,7 @@ impl Console {
 
     /// Sends the output waiting in the batch.
     pub fn flush(&mut self) {
-        self.last_flush = Instant::now();
+        self.last_flush = Some(Instant::now());
         self.pending_bytes = 0;
         let Some(index) = self.test else {
             self.pending.clear();
@@ -169,6 +174,24 @@ mod tests {
             })
             .sum();
         assert_eq!(shown, OUTPUT_LIMIT_BYTES as usize);
+    }
+
+    #[test]
+    fn the_first_write_goes_out_at_once_and_a_burst_is_batched() {
+        let events = Collect::default();
+        let mut console = Console::new(Box::new(events.clone()));
+        console.begin(0);
+        console.write(Stream::Stdout, "start\n");
+        assert_eq!(
+            events.0.borrow().len(),
+            1,
+            "shown before any long computation"
+        );
+        for _ in 0..100 {
+            console.write(Stream::Stdout, "x\n");
+        }
+        assert!(events.0.borrow().len() < 10, "a burst is batched");
+        console.end();
     }
 
     #[test]

@@ -201,6 +201,30 @@ impl HelperClasses {
     }
 }
 
+/// A call's arguments as fresh objects: positional, then keyword.
+pub type CallArgs = (Vec<PyObjectRef>, Vec<(String, PyObjectRef)>);
+
+/// Fresh objects for a call's arguments.
+///
+/// Fails if a helper class is missing or its constructor raises.
+pub fn build_args(
+    vm: &VirtualMachine,
+    call: &crate::value::Call,
+    helpers: &HelperClasses,
+) -> PyResult<CallArgs> {
+    let args = call
+        .args
+        .iter()
+        .map(|v| build(vm, v, helpers))
+        .collect::<PyResult<Vec<_>>>()?;
+    let kwargs = call
+        .kwargs
+        .iter()
+        .map(|(k, v)| Ok((k.clone(), build(vm, v, helpers)?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok((args, kwargs))
+}
+
 /// Builds a fresh Python object for `value`.
 ///
 /// Fails if a helper class is missing or its constructor raises.

@@ -510,20 +510,7 @@ impl<'a> Run<'a> {
         if let CallOutcome::Check(check) = outcome {
             return checks::run(self, *check, &function, call, &classes);
         }
-        let built = call
-            .args
-            .iter()
-            .map(|v| extract::build(vm, v, &classes))
-            .collect::<Result<Vec<_>, _>>()
-            .and_then(|args| {
-                let kwargs = call
-                    .kwargs
-                    .iter()
-                    .map(|(k, v)| Ok((k.clone(), extract::build(vm, v, &classes)?)))
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok((args, kwargs))
-            });
-        let (args, kwargs) = match built {
+        let (args, kwargs) = match extract::build_args(vm, call, &classes) {
             Ok(x) => x,
             Err(e) => {
                 return TestVerdict::Crashed {
@@ -620,22 +607,11 @@ impl<'a> Run<'a> {
                 actual: None,
             });
         };
-        let built = call
-            .args
-            .iter()
-            .map(|v| extract::build(vm, v, classes))
-            .collect::<Result<Vec<_>, _>>()
-            .and_then(|args| {
-                let kwargs = call
-                    .kwargs
-                    .iter()
-                    .map(|(k, v)| Ok((k.clone(), extract::build(vm, v, classes)?)))
-                    .collect::<Result<KwArgs, _>>()?;
-                Ok(FuncArgs::new(args, kwargs))
-            });
-        let args = built.map_err(|e| TestVerdict::Crashed {
-            message: python::py_error(vm, &e, "").summary(),
-        })?;
+        let (args, kwargs) =
+            extract::build_args(vm, call, classes).map_err(|e| TestVerdict::Crashed {
+                message: python::py_error(vm, &e, "").summary(),
+            })?;
+        let args = FuncArgs::new(args, kwargs.into_iter().collect::<KwArgs>());
         match function.call(args, vm) {
             Ok(_) => Ok(()),
             Err(e) => Err(self.error_verdict(&e)),

@@ -135,25 +135,18 @@ fn call_once(run: &Run, text: &str) -> TestVerdict {
             actual: None,
         };
     };
-    let args = call
-        .args
-        .iter()
-        .map(|v| extract::build(vm, v, &classes))
-        .collect::<Result<Vec<_>, _>>();
-    let kwargs = call
-        .kwargs
-        .iter()
-        .map(|(k, v)| Ok((k.clone(), extract::build(vm, v, &classes)?)))
-        .collect::<Result<KwArgs, _>>();
-    let (args, kwargs) = match (args, kwargs) {
-        (Ok(a), Ok(k)) => (a, k),
-        (Err(e), _) | (_, Err(e)) => {
+    let (args, kwargs) = match extract::build_args(vm, &call, &classes) {
+        Ok(built) => built,
+        Err(e) => {
             return TestVerdict::Crashed {
                 message: python::py_error(vm, &e, "").summary(),
             };
         }
     };
-    match function.call(FuncArgs::new(args, kwargs), vm) {
+    match function.call(
+        FuncArgs::new(args, kwargs.into_iter().collect::<KwArgs>()),
+        vm,
+    ) {
         Ok(value) => {
             let value = extract::read_with(vm, &value, &classes);
             run.harness.console.borrow_mut().emit(Event::Returned {

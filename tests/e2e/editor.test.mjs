@@ -35,6 +35,11 @@ test('Ctrl+Shift+Enter submits, and Ctrl+S keeps the browser dialog away', async
   await app.page.keyboard.press('ControlOrMeta+s');
   await app.page.keyboard.press('ControlOrMeta+Shift+Enter');
   await app.page.waitForFunction(() => /^Accepted/.test(document.querySelector('.results p.outcome')?.textContent || ''), null, { timeout: 60_000 });
+  // The shortcuts are listed behind the "?" button.
+  await app.page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await app.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Submit', { exact: true }).waitFor();
+  await app.page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await app.page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
   // Escape leaves the editor for the next control.
   await app.editor().click();
   await app.page.keyboard.press('Escape');

@@ -186,7 +186,8 @@ test('two tabs on one question pick up each other\'s edits', async () => {
 });
 
 test('a worker that dies is reported and replaced, and the draft is untouched', async () => {
-  const context = await env.browser.newContext();
+  // No service worker: it would keep the dying worker script for the replacement too.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
   let served = 0;
   await context.route('**/judge/worker.js', async (route) => {
     served += 1;

@@ -84,7 +84,8 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         <main class="page catalog" aria-labelledby="catalog-title">
             <h1 id="catalog-title">{ "Python interview questions" }</h1>
             <p class="lead">
-                { "Coding questions run and are checked right here in your browser; concept cards explain and quiz; spoken-answer cards help you rehearse. Nothing leaves this device." }
+                { "Coding questions run and are checked right here in your browser; concept cards explain and quiz; spoken-answer cards help you rehearse. Nothing leaves this device. " }
+                { "To try out any Python, open the " }<a href="#/play">{ "playground" }</a>{ "." }
             </p>
             <p class="progress-line">
                 <strong>{ format!("{done} solved") }</strong>{ format!(" · {attempted} attempted · {total} in all") }

@@ -2,7 +2,9 @@
 
 use super::console::Console;
 use super::editor::{Editor, problems_of};
+use super::keys_help::KeysHelp;
 use super::results::Results;
+use super::share_link;
 use super::try_it::TryIt;
 use crate::protocol::Mode;
 use crate::report::{Outcome, TestVerdict};
@@ -96,28 +98,16 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
             }
         })
     };
-    let make_link = {
-        let share = share.clone();
-        let route = Route::Challenge {
+    let make_link = share_link(
+        Route::Challenge {
             id: id.clone(),
             shared_code: Some(state.draft(&id)),
-        };
-        Callback::from(move |_: MouseEvent| {
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            let location = window.location();
-            let base = format!(
-                "{}{}{}",
-                location.origin().unwrap_or_default(),
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
-            let link = format!("{base}{}", route.to_hash());
-            let _ = window.navigator().clipboard().write_text(&link);
-            share.set(Some(link));
-        })
-    };
+        },
+        {
+            let share = share.clone();
+            Callback::from(move |link: String| share.set(Some(link)))
+        },
+    );
     let on_goto = {
         let goto = goto.clone();
         Callback::from(move |line: u32| goto.set((goto.0 + 1, line)))
@@ -144,6 +134,7 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
                 <button type="button" class="primary submit" disabled={busy} onclick={on_submit.reform(|_: MouseEvent| ())}
                     title="Check against every test, hidden ones too (Ctrl+Shift+Enter)">{ "Submit" }</button>
                 <span class="shortcut muted">{ "Ctrl+Enter runs" }</span>
+                <KeysHelp />
                 <span class="spacer"></span>
                 <button type="button" onclick={make_link}>{ "Share link" }</button>
                 <button type="button" onclick={reset}>{ "Reset" }</button>

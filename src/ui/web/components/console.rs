@@ -1,6 +1,6 @@
 //! What the candidate's code printed, test by test, as it was printed.
 
-use crate::protocol::Stream;
+use super::output_spans;
 use crate::report::{OUTPUT_LIMIT_BYTES, Report};
 use yew::prelude::*;
 
@@ -28,15 +28,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                         <div class="console-test">
                             <div class="console-head">{ format!("{}: {}", t.name, t.input) }</div>
                             <pre>
-                                { for t.output.iter().map(|chunk| {
-                                    let class = match chunk.stream {
-                                        Stream::Stdout => "out",
-                                        Stream::Stderr => "err",
-                                        Stream::Prompt => "prompt",
-                                        Stream::Echo => "echo",
-                                    };
-                                    html! { <span class={class}>{ &chunk.text }</span> }
-                                }) }
+                                { output_spans(&t.output) }
                             </pre>
                             if t.output_cut {
                                 <p class="cut">{ format!("Output cut at {} KiB; the rest was not kept.", OUTPUT_LIMIT_BYTES / 1024) }</p>

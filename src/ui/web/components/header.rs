@@ -144,8 +144,9 @@ fn props_failed(on_action: &Callback<Action>) -> Callback<String> {
 /// preference, read by `www/index.html` before the page paints).
 const THEME_KEY: &str = "pyprep.theme";
 
-/// Light, dark, or the system's: kept on this device, applied as `data-theme`
-/// on `<html>` (the page's colours and the editor follow it).
+/// Light, dark, or the system's: kept on this device and applied as
+/// `data-theme` on `<html>` by `www/index.html` (the page's colours and the
+/// editor follow it).
 #[component]
 fn ThemeSwitch() -> Html {
     let stored = || {
@@ -166,22 +167,20 @@ fn ThemeSwitch() -> Html {
                 return;
             };
             let value = select.value();
-            let window = web_sys::window();
-            if let Some(root) = window
-                .as_ref()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = match value.as_str() {
-                    "light" | "dark" => root.set_attribute("data-theme", &value),
-                    _ => root.remove_attribute("data-theme"),
-                };
-            }
-            if let Some(storage) = window.and_then(|w| w.local_storage().ok().flatten()) {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            if let Ok(Some(storage)) = window.local_storage() {
                 let _ = match value.as_str() {
                     "light" | "dark" => storage.set_item(THEME_KEY, &value),
                     _ => storage.remove_item(THEME_KEY),
                 };
+            }
+            // www/index.html's applyTheme sets data-theme from the choice (or the system's).
+            if let Ok(apply) = js_sys::Reflect::get(&window, &JsValue::from_str("pyprepApplyTheme"))
+                && let Some(apply) = apply.dyn_ref::<js_sys::Function>()
+            {
+                let _ = apply.call0(&JsValue::NULL);
             }
             theme.set(value);
         })

@@ -2,9 +2,10 @@
 //! line to type into when the code waits in `input()`, what a call
 //! returned, the files the run left, and an error pointing at its line.
 
+use super::output_spans;
 use super::results::verdict_detail;
 use super::value_view::ValueView;
-use crate::protocol::{RunId, Stream};
+use crate::protocol::RunId;
 use crate::report::{OUTPUT_LIMIT_BYTES, Outcome, Report};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -86,15 +87,7 @@ pub fn LiveConsole(props: &LiveConsoleProps) -> Html {
                 </p>
             }
             <pre class="console" tabindex="0" aria-label="Printed output" aria-live="polite">
-                { for t.output.iter().map(|chunk| {
-                    let class = match chunk.stream {
-                        Stream::Stdout => "out",
-                        Stream::Stderr => "err",
-                        Stream::Prompt => "prompt",
-                        Stream::Echo => "echo",
-                    };
-                    html! { <span class={class}>{ &chunk.text }</span> }
-                }) }
+                { output_spans(&t.output) }
             </pre>
             if t.output_cut {
                 <p class="cut">{ format!("Output cut at {} KiB; the rest was not kept.", OUTPUT_LIMIT_BYTES / 1024) }</p>

@@ -7,6 +7,7 @@ pub mod console;
 pub mod editor;
 pub mod header;
 pub mod hints;
+pub mod keys_help;
 pub mod live_console;
 pub mod notices;
 pub mod playground_page;
@@ -30,4 +31,44 @@ pub fn on_text(on_text: Callback<String>) -> Callback<InputEvent> {
             on_text.emit(t.value());
         }
     })
+}
+
+/// A click handler that makes a link to `route` on this page's address,
+/// copies it to the clipboard (where the browser allows) and passes it on.
+pub fn share_link(
+    route: crate::ui::route::Route,
+    shown: Callback<String>,
+) -> Callback<yew::MouseEvent> {
+    Callback::from(move |_: yew::MouseEvent| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let link = format!(
+            "{}{}{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default(),
+            route.to_hash()
+        );
+        let _ = window.navigator().clipboard().write_text(&link);
+        shown.emit(link);
+    })
+}
+
+/// Console output, one span per stream (stdout, stderr, prompts, echoed input).
+pub fn output_spans(chunks: &[crate::report::OutputChunk]) -> yew::Html {
+    use crate::protocol::Stream;
+    chunks
+        .iter()
+        .map(|chunk| {
+            let class = match chunk.stream {
+                Stream::Stdout => "out",
+                Stream::Stderr => "err",
+                Stream::Prompt => "prompt",
+                Stream::Echo => "echo",
+            };
+            yew::html! { <span class={class}>{ &chunk.text }</span> }
+        })
+        .collect()
 }

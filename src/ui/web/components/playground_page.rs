@@ -7,8 +7,9 @@
 //! afterwards. A run is never judged or counted.
 
 use super::editor::{Editor, problems_of};
+use super::keys_help::KeysHelp;
 use super::live_console::LiveConsole;
-use super::on_text;
+use super::{on_text, share_link};
 use crate::protocol::{PLAYGROUND, Play, RunId};
 use crate::ui::route::{Route, is_file_name};
 use crate::ui::state::{Action, JudgeStatus, State, scratch_files, scratch_id, work_files_id};
@@ -178,28 +179,16 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
             }
         })
     };
-    let make_link = {
-        let share = share.clone();
-        let route = Route::Playground {
+    let make_link = share_link(
+        Route::Playground {
             file: None,
             shared_code: Some(code.clone()),
-        };
-        Callback::from(move |_: MouseEvent| {
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            let location = window.location();
-            let link = format!(
-                "{}{}{}{}",
-                location.origin().unwrap_or_default(),
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default(),
-                route.to_hash()
-            );
-            let _ = window.navigator().clipboard().write_text(&link);
-            share.set(Some(link));
-        })
-    };
+        },
+        {
+            let share = share.clone();
+            Callback::from(move |link: String| share.set(Some(link)))
+        },
+    );
     let keep_shared = props.shared_code.clone().map(|shared| {
         let on_action = props.on_action.clone();
         let files = files.clone();
@@ -263,6 +252,7 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
                         <button type="button" class="stop" onclick={on_stop}>{ "Stop" }</button>
                     }
                     <span class="shortcut muted">{ "Ctrl+Enter runs" }</span>
+                    <KeysHelp />
                     <span class="spacer"></span>
                     <button type="button" onclick={make_link}>{ "Share link" }</button>
                     if files.len() > 1 {
