@@ -6,8 +6,10 @@
 //   node bench/compare.mjs [--runs 20] [--out bench/results.json] [--pyodide-only]
 // It serves dist/ (under /app/), the npm `pyodide` package and the checker
 // page (bench/pyodide/) from one local server with HTTP caching off, and
-// counts the bytes the server sends. Prints a Markdown table and writes the
-// figures as JSON. It reports; it asserts nothing about speed.
+// counts the bytes the server sends. PyPrep is used through its pages: the
+// questions for the verdicts, the playground for the throughput programs.
+// Prints a Markdown table and writes the figures as JSON. It reports; it
+// asserts nothing about speed.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,28 +134,30 @@ function fetched({ prefixes, from, until }) {
 // ---------------------------------------------------------------- in the page
 
 /**
- * Installed in each page before its scripts run. `__bench.submit()` clicks
- * Submit and resolves when the results show a finished verdict (after a
- * "Running" one); `__bench.first` is the first such verdict, of a Submit
- * clicked as soon as the editor is there with the answer to the page's
- * question in it (`answers`: question id to answer, without white space).
+ * Installed in each page before its scripts run. `__bench.press(button,
+ * outcome)` clicks the button of that name and resolves when the element
+ * `outcome` shows a finished verdict (after a "Running" one);
+ * `__bench.submit()` does it for Submit and the results. `__bench.first` is
+ * the first verdict of a Submit clicked as soon as the editor is there with
+ * the answer to the page's question in it (`answers`: question id to answer,
+ * without white space).
  */
 function pageHooks(answers) {
   const question = new URLSearchParams(location.search).get('q') || location.hash.match(/^#\/q\/([^?]*)/)?.[1];
   const answer = answers[question];
   const bench = (window.__bench = { marks: {} });
-  const button = () => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Submit');
+  const button = (name) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
   const editorText = () => {
     const editor = document.querySelector('.cm-content') || document.querySelector('textarea');
     return editor ? editor.textContent : null;
   };
-  const outcome = () => document.querySelector('.results p.outcome')?.textContent.trim() ?? '';
-  bench.submit = () => new Promise((resolve) => {
+  bench.press = (name, outcome) => new Promise((resolve) => {
+    const shown = () => document.querySelector(outcome)?.textContent.trim() ?? '';
     let running = false;
     const clicked = performance.now();
     const observer = new MutationObserver(check);
     function check() {
-      const text = outcome();
+      const text = shown();
       if (text.startsWith('Running')) {
         running = true;
       } else if (running && text) {
@@ -163,13 +167,14 @@ function pageHooks(answers) {
       }
     }
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    button().click();
+    button(name).click();
     check();
   });
+  bench.submit = () => bench.press('Submit', '.results p.outcome');
   bench.first = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
       const text = editorText();
-      if (bench.marks.usable === undefined && text !== null && button()) bench.marks.usable = performance.now();
+      if (bench.marks.usable === undefined && text !== null && button('Submit')) bench.marks.usable = performance.now();
       if (bench.marks.usable !== undefined && text?.replace(/\s+/g, '').includes(answer)) {
         observer.disconnect();
         bench.submit().then(resolve);
@@ -234,48 +239,37 @@ function best(output) {
 // ---------------------------------------------------------------- PyPrep
 
 /**
- * Runs a program in PyPrep's judge worker (the app has no playground), as
- * the page would: stdin is `<key>\n<request>` (src/protocol.rs
- * `sandbox_stdin`), and each event is a `SEQ TAG JSON` line, read here
- * without checking its tag. A program question's Run executes the program
- * once per sample test (twice for `greeting`), each in a fresh namespace.
+ * Runs a program twice in PyPrep's playground, typed into its editor as a
+ * user would; returns what it printed.
  */
-async function pyprepProgram(page, code) {
-  return page.evaluate(async (code) => {
-    window.__benchJudge ??= new Promise((resolve, reject) => {
-      const worker = new Worker('judge/worker.js');
-      worker.onmessage = ({ data }) => {
-        const m = JSON.parse(data);
-        if (m.type === 'loaded') resolve(worker);
-        if (m.type === 'load_failed') reject(new Error(m.message));
-      };
-    });
-    const worker = await window.__benchJudge;
-    const key = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
-    const request = { challenge: 'greeting', code, mode: 'run' };
-    return new Promise((resolve) => {
-      let output = '';
-      worker.onmessage = ({ data }) => {
-        const m = JSON.parse(data);
-        const event = m.type === 'line' ? JSON.parse(m.line.split(' ').slice(2).join(' ')) : null;
-        if (event?.event === 'output' && event.stream === 'stdout') output += event.text;
-        if (m.type === 'exited' || m.type === 'crashed') resolve(m.type === 'crashed' ? `crashed: ${m.message}\n${output}` : output);
-      };
-      worker.postMessage(JSON.stringify({ run: 1, stdin: `${key}\n${JSON.stringify(request)}` }));
-    });
-  }, code);
+async function pyprepPlayground(page, code) {
+  const editor = page.getByRole('textbox', { name: /^Python code for / });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  const printed = [];
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => window.__bench.press('Run', '.console-box p.outcome'));
+    printed.push(await page.locator('pre.console').textContent());
+  }
+  return printed.join('\n');
 }
 
 async function measurePyPrep(browser) {
+  progress('PyPrep: cold start');
   const prime = solution('is-prime');
   const { context, page, figures } = await cold(browser, `${origin}/app/#/q/is-prime?code=${b64url(prime)}`, ['app/']);
+  progress('PyPrep: warm Submits');
   figures.warm = { 'is-prime': await warm(page, RUNS) };
   await page.goto(`${origin}/app/#/q/merge-sort?code=${b64url(solution('merge-sort'))}`);
   await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent.includes('def merge_sort'));
   figures.warm['merge-sort'] = await warm(page, RUNS);
+  await page.goto(`${origin}/app/#/play`);
   figures.throughput = {};
   for (const [name, code] of PROGRAMS) {
-    const output = await pyprepProgram(page, code);
+    progress(`PyPrep: ${name}`);
+    const output = await pyprepPlayground(page, code);
     figures.throughput[name] = best(output);
     if (figures.throughput[name] === null) console.error(`PyPrep, ${name}: no timing in ${JSON.stringify(output.slice(0, 300))}`);
   }
@@ -286,6 +280,7 @@ async function measurePyPrep(browser) {
 // ---------------------------------------------------------------- Pyodide
 
 async function measurePyodide(browser) {
+  progress('Pyodide: cold start, warm Submits, throughput');
   const checker = (id) => `${origin}/checker/?q=${id}&code=${b64url(solution(id))}`;
   const { context, page, figures } = await cold(browser, checker('is-prime'), ['checker/', 'pyodide/', 'data/']);
   figures.warm = { 'is-prime': await warm(page, RUNS) };
@@ -327,7 +322,9 @@ if (!PYODIDE_ONLY) results.pyprep = await measurePyPrep(browser);
 results.pyodide_checker = await measurePyodide(browser);
 await browser.close();
 server.close();
+progress('CPython: throughput');
 results.cpython = measureCPython();
+progress('compressing what was fetched');
 for (const f of [results.pyprep, results.pyodide_checker].filter(Boolean)) {
   f.bytes_until_usable = fetched(f.bytes_until_usable);
   f.bytes_until_first_verdict = fetched(f.bytes_until_first_verdict);

@@ -44,7 +44,8 @@ const darkHighlight = HighlightStyle.define([
 function themeFor(dark) {
   return [
     EditorView.theme({}, { dark }),
-    syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle, { fallback: true }),
+    // Not a fallback: it takes precedence over the light default basicSetup brings.
+    syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle),
   ];
 }
 
