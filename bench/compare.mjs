@@ -6,12 +6,12 @@
 //   node bench/compare.mjs [--runs 20] [--out bench/results.json] [--pyodide-only]
 // It serves dist/ (under /app/), the npm `pyodide` package and the checker
 // page (bench/pyodide/) from one local server with HTTP caching off, and
-// counts the bytes the server sends. PyPrep is used through its pages: the
+// counts every file the browser asks it for. PyPrep is used through its pages: the
 // questions for the verdicts, the playground for the throughput programs.
 // Prints a Markdown table and writes the figures as JSON. It reports; it
 // asserts nothing about speed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ const OUT = option('--out', join(root, 'bench/results.json'));
 const PYODIDE_ONLY = args.includes('--pyodide-only');
 const PYODIDE = join(root, 'node_modules/pyodide');
 const QUESTIONS = ['is-prime', 'merge-sort'];
+const progress = (text) => process.stderr.write(`${text}\n`);
 
 // Throughput programs: each times only its workload, with setup outside the
 // clock, and prints `BENCH <ms>`. Each runs twice, in a fresh namespace (or
@@ -256,6 +257,7 @@ async function pyprepPlayground(page, code) {
   return printed.join('\n');
 }
 
+/** Cold start and warm Submits; leaves the page on the playground, for the throughput programs. */
 async function measurePyPrep(browser) {
   progress('PyPrep: cold start');
   const prime = solution('is-prime');
@@ -267,20 +269,13 @@ async function measurePyPrep(browser) {
   figures.warm['merge-sort'] = await warm(page, RUNS);
   await page.goto(`${origin}/app/#/play`);
   figures.throughput = {};
-  for (const [name, code] of PROGRAMS) {
-    progress(`PyPrep: ${name}`);
-    const output = await pyprepPlayground(page, code);
-    figures.throughput[name] = best(output);
-    if (figures.throughput[name] === null) console.error(`PyPrep, ${name}: no timing in ${JSON.stringify(output.slice(0, 300))}`);
-  }
-  await context.close();
-  return figures;
+  return { context, figures, program: (code) => pyprepPlayground(page, code) };
 }
 
 // ---------------------------------------------------------------- Pyodide
 
 async function measurePyodide(browser) {
-  progress('Pyodide: cold start, warm Submits, throughput');
+  progress('Pyodide: cold start, warm Submits');
   const checker = (id) => `${origin}/checker/?q=${id}&code=${b64url(solution(id))}`;
   const { context, page, figures } = await cold(browser, checker('is-prime'), ['checker/', 'pyodide/', 'data/']);
   figures.warm = { 'is-prime': await warm(page, RUNS) };
@@ -288,23 +283,18 @@ async function measurePyodide(browser) {
   await page.evaluate(() => window.__bench.first);
   figures.warm['merge-sort'] = await warm(page, RUNS);
   figures.throughput = {};
-  for (const [name, code] of PROGRAMS) {
+  const program = async (code) => {
     const outputs = [];
     for (let i = 0; i < 2; i++) outputs.push(await page.evaluate((code) => window.runProgram(code), code));
-    figures.throughput[name] = best(outputs.join(''));
-  }
-  await context.close();
-  return figures;
+    return outputs.join('');
+  };
+  return { context, figures, program };
 }
 
 // ---------------------------------------------------------------- CPython
 
-function measureCPython() {
-  const throughput = {};
-  for (const [name, code] of PROGRAMS) {
-    throughput[name] = best([0, 1].map(() => execFileSync('python3', ['-c', code]).toString()).join(''));
-  }
-  return { version: execFileSync('python3', ['--version']).toString().trim(), throughput };
+function cpythonProgram(code) {
+  return [0, 1].map(() => execFileSync('python3', ['-c', code]).toString()).join('');
 }
 
 // ---------------------------------------------------------------- run
@@ -317,13 +307,25 @@ const results = {
   runs: RUNS,
   tests: Object.fromEntries(QUESTIONS.map((id) => [id, JSON.parse(readFileSync(join(site, 'data', `${id}.json`), 'utf8')).length])),
 };
-// One at a time, so that neither competes with the other for the two cores.
-if (!PYODIDE_ONLY) results.pyprep = await measurePyPrep(browser);
-results.pyodide_checker = await measurePyodide(browser);
+// One thing at a time, so that nothing competes for the two cores.
+const pyprep = PYODIDE_ONLY ? null : await measurePyPrep(browser);
+const pyodide = await measurePyodide(browser);
+results.pyprep = pyprep?.figures;
+results.pyodide_checker = pyodide.figures;
+results.cpython = { version: execFileSync('python3', ['--version']).toString().trim(), throughput: {} };
+// Program by program, the three side by side, so that a slower moment of the machine hits all three.
+for (const [name, code] of PROGRAMS) {
+  progress(`throughput: ${name}`);
+  for (const [engine, run] of [[pyprep, pyprep?.program], [pyodide, pyodide.program]]) {
+    if (!engine) continue;
+    const output = await run(code);
+    engine.figures.throughput[name] = best(output);
+    if (engine.figures.throughput[name] === null) console.error(`${name}: no timing in ${JSON.stringify(output.slice(0, 300))}`);
+  }
+  results.cpython.throughput[name] = best(cpythonProgram(code));
+}
 await browser.close();
 server.close();
-progress('CPython: throughput');
-results.cpython = measureCPython();
 progress('compressing what was fetched');
 for (const f of [results.pyprep, results.pyodide_checker].filter(Boolean)) {
   f.bytes_until_usable = fetched(f.bytes_until_usable);
@@ -366,9 +368,10 @@ const table = [
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');
 console.log(table);
-console.log(`\n${results.chromium}, headless, served from localhost with HTTP caching off. Bytes: what the server sent until then, compressed as a static host would (gzip -6, brotli -11). Throughput: the faster of two runs, each in a fresh interpreter or namespace.`);
+console.log(`\n${results.chromium}, headless, served from localhost with HTTP caching off. Bytes: every file the browser (page, workers and service worker) requested from the server before that moment, compressed as a static host would send it (gzip -6, brotli -11). Throughput: the faster of two runs, each in a fresh interpreter or namespace.`);
 const warnings = engines.filter(Boolean).flatMap((f) => Object.values(f.warm).flatMap((w) => w.verdicts)).filter((v) => !v.startsWith('Accepted'));
 if (warnings.length) console.log(`\nNot every Submit was accepted: ${[...new Set(warnings)].join('; ')}`);
 results.table = table;
 writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+rmSync(site, { recursive: true }); // the links, not what they point to
 console.log(`\nwrote ${OUT}`);

@@ -68,7 +68,7 @@ async function timedRun(request) {
           times.loaded = now - started;
           posted = performance.now();
           // The sandbox's stdin as src/protocol.rs builds it: a key line, then the request.
-          w.postMessage(JSON.stringify({ run: 1, stdin: `${'0'.repeat(64)}\n${JSON.stringify(request)}` }));
+          w.postMessage(JSON.stringify({ type: 'run', run: 1, stdin: `${'0'.repeat(64)}\n${JSON.stringify(request)}` }));
         } else if (m.type === 'line') {
           // `SEQ TAG JSON`: a benchmark reads the event without checking its tag.
           const event = JSON.parse(m.line.split(' ').slice(2).join(' '));

@@ -22,7 +22,7 @@ async function run(depth) {
         if (m.type === 'loaded') {
           // The sandbox's stdin as src/protocol.rs builds it: a key line, then the request.
           const request = { challenge: 'is-prime', code, mode: 'run' };
-          w.postMessage(JSON.stringify({ run: 1, stdin: `${'0'.repeat(64)}\n${JSON.stringify(request)}` }));
+          w.postMessage(JSON.stringify({ type: 'run', run: 1, stdin: `${'0'.repeat(64)}\n${JSON.stringify(request)}` }));
         }
         // `SEQ TAG JSON`: a benchmark reads the event without checking its tag.
         const event = m.type === 'line' ? JSON.parse(m.line.split(' ').slice(2).join(' ')) : null;
