@@ -2,12 +2,11 @@
 //! line to type into when the code waits in `input()`, what a call
 //! returned, the files the run left, and an error pointing at its line.
 
-use super::output_spans;
 use super::results::verdict_detail;
 use super::value_view::ValueView;
+use super::{on_text, output_spans};
 use crate::protocol::RunId;
 use crate::report::{OUTPUT_LIMIT_BYTES, Outcome, Report};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -52,14 +51,7 @@ pub fn LiveConsole(props: &LiveConsoleProps) -> Html {
     };
     let on_type = {
         let typed = typed.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                typed.set(i.value());
-            }
-        })
+        on_text(Callback::from(move |text: String| typed.set(text)))
     };
     let Some(t) = r.tests.first() else {
         return html! {

@@ -21,14 +21,14 @@ pub mod value_view;
 use wasm_bindgen::JsCast;
 use yew::{Callback, InputEvent};
 
-/// An `oninput` handler for a text area that passes on its new text.
+/// An `oninput` handler for a text area or a text input that passes on its new text.
 pub fn on_text(on_text: Callback<String>) -> Callback<InputEvent> {
     Callback::from(move |e: InputEvent| {
-        if let Some(t) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        {
+        let Some(target) = e.target() else { return };
+        if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
             on_text.emit(t.value());
+        } else if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+            on_text.emit(i.value());
         }
     })
 }

@@ -15,7 +15,6 @@ use crate::ui::route::{Route, is_file_name};
 use crate::ui::state::{Action, JudgeStatus, State, scratch_files, scratch_id, work_files_id};
 use crate::ui::web::hooks::use_syntax_check;
 use crate::ui::web::now_ms;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What a new playground starts with.
@@ -36,13 +35,6 @@ fn navigate(on_action: &Callback<Action>, file: &str) {
         file: Some(file.to_owned()),
         shared_code: None,
     }));
-}
-
-fn input_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
 }
 
 #[component]
@@ -240,7 +232,7 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
                 <form class="new-file" onsubmit={on_new}>
                     <label for="new-file-name">{ "New file" }</label>
                     <input id="new-file-name" type="text" placeholder="name.py" value={(*new_name).clone()}
-                        oninput={{ let n = new_name.clone(); Callback::from(move |e: InputEvent| n.set(input_value(&e))) }} />
+                        oninput={on_text({ let n = new_name.clone(); Callback::from(move |t: String| n.set(t)) })} />
                     <button type="submit">{ "Create" }</button>
                 </form>
             </nav>
@@ -357,7 +349,7 @@ fn WorkFilesEditor(props: &WorkFilesEditorProps) -> Html {
             <form class="new-file" onsubmit={add}>
                 <label for="new-work-file">{ "Add a file" }</label>
                 <input id="new-work-file" type="text" placeholder="data.txt" value={(*name).clone()}
-                    oninput={{ let n = name.clone(); Callback::from(move |e: InputEvent| n.set(input_value(&e))) }} />
+                    oninput={on_text({ let n = name.clone(); Callback::from(move |t: String| n.set(t)) })} />
                 <button type="submit">{ "Add" }</button>
             </form>
         </details>

@@ -7,7 +7,6 @@ use super::on_text;
 use crate::challenge::{Kind, TestKind};
 use crate::protocol::{Play, RunId};
 use crate::ui::state::{Action, State};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -65,14 +64,7 @@ pub fn TryIt(props: &TryItProps) -> Html {
     };
     let on_call = {
         let call = call.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                call.set(Some(i.value()));
-            }
-        })
+        on_text(Callback::from(move |text: String| call.set(Some(text))))
     };
     html! {
         <section class="try-it" aria-labelledby="try-it-title">

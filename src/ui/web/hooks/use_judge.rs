@@ -37,7 +37,7 @@ impl Drop for LiveWorker {
 type Listening = Rc<RefCell<Option<(RunId, EventReader)>>>;
 
 /// A fresh key from the browser's cryptographic random source.
-fn fresh_key() -> Result<EventKey, String> {
+pub(super) fn fresh_key() -> Result<EventKey, String> {
     let mut bytes = [0u8; 32];
     web_sys::window()
         .ok_or("no window")?

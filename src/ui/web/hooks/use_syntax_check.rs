@@ -6,9 +6,7 @@
 //! in a fresh judge instance that compiles the code and runs nothing; an
 //! answer to an older text is dropped.
 
-use crate::protocol::{
-    Event, EventKey, EventReader, FromWorker, RunId, RunRequest, ToWorker, sandbox_stdin,
-};
+use crate::protocol::{Event, EventReader, FromWorker, RunId, RunRequest, ToWorker, sandbox_stdin};
 use crate::report::SyntaxError;
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -66,16 +64,6 @@ fn start(found: UseStateHandle<Option<SyntaxError>>) -> Option<Checker> {
     })
 }
 
-fn fresh_key() -> Option<EventKey> {
-    let mut bytes = [0u8; 32];
-    web_sys::window()?
-        .crypto()
-        .ok()?
-        .get_random_values_with_u8_array(&mut bytes)
-        .ok()?;
-    Some(EventKey::from_bytes(bytes))
-}
-
 /// The first syntax error in `code`, checked shortly after it last changed.
 #[hook]
 pub fn use_syntax_check(code: &str) -> Option<SyntaxError> {
@@ -91,7 +79,7 @@ pub fn use_syntax_check(code: &str) -> Option<SyntaxError> {
                 if slot.is_none() {
                     *slot = start(found);
                 }
-                let (Some(c), Some(key)) = (slot.as_mut(), fresh_key()) else {
+                let (Some(c), Ok(key)) = (slot.as_mut(), super::use_judge::fresh_key()) else {
                     return;
                 };
                 let run = RunId(c.next);
