@@ -11,6 +11,10 @@
 mod value;
 
 #[allow(dead_code)]
+#[path = "src/growth.rs"]
+mod growth;
+
+#[allow(dead_code)]
 #[path = "src/challenge.rs"]
 mod challenge;
 

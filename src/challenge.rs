@@ -39,6 +39,9 @@ pub struct Challenge {
     pub unittest: Option<UnitTestSpec>,
     pub quiz: Option<Quiz>,
     pub practice: Option<Practice>,
+    /// How a good answer's work grows, measured after an accepted Submit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth: Option<GrowthSpec>,
 }
 
 /// The challenge id of the playground, where any Python runs as a program.
@@ -68,6 +71,7 @@ impl Challenge {
             unittest: None,
             quiz: None,
             practice: None,
+            growth: None,
         }
     }
 }
@@ -181,6 +185,32 @@ impl Markdown {
             html: String::new(),
         }
     }
+}
+
+/// The growth a good answer has, and how to make inputs of a given size
+/// (`judge::growth` measures; `crate::growth` fits).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GrowthSpec {
+    /// The order of growth of a good answer (`growth.expected`).
+    pub expected: crate::growth::Order,
+    /// The smallest size n; the answer is measured at n, 2n, 4n and 8n.
+    pub start: u64,
+    /// Python defining `make(n, rng)`, which returns the positional
+    /// arguments of one call of size `n` as a list (`rng` is a seeded
+    /// `random.Random`). It runs with the helpers, untimed and uncounted.
+    pub make: String,
+    /// Wrong answers that grow faster than they need to (those under
+    /// `wrong/` whose first line is `# grows like: n^2`): the fit must name
+    /// their growth.
+    pub slow: Vec<SlowAnswer>,
+}
+
+/// A wrong answer that does more work than needed, and how its work grows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SlowAnswer {
+    /// File stem under `wrong/`.
+    pub name: String,
+    pub grows: crate::growth::Order,
 }
 
 /// A plausible wrong answer kept to prove the tests catch it.

@@ -12,10 +12,14 @@
 pub mod catalog;
 pub mod challenge;
 pub mod draw;
+pub mod growth;
+pub mod interview;
+pub mod progress;
 pub mod protocol;
 pub mod report;
 pub mod storage;
 pub mod text;
+pub mod trace;
 pub mod value;
 
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]

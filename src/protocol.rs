@@ -54,6 +54,15 @@ pub struct RunRequest {
     /// one [`Event::SyntaxError`], or [`Event::Finished`] when there is none.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub syntax_only: bool,
+    /// Only measure how the code's work grows (`judge::growth`), without
+    /// running the tests: asked after a Submit that ran out of time, to say
+    /// why. The answer is [`Event::Measuring`], then [`Event::Growth`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub measure_growth: bool,
+    /// Run only the test with this index, recording a step-through of it
+    /// ([`Event::Trace`], `crate::trace`). Never counted as a Submit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_through: Option<usize>,
 }
 
 pub use crate::challenge::PLAYGROUND;
@@ -109,6 +118,24 @@ impl RunRequest {
             definition: None,
             play: None,
             syntax_only: false,
+            measure_growth: false,
+            step_through: None,
+        }
+    }
+
+    /// A request to step through test `index` of `challenge` with `code`.
+    pub fn step(challenge: &str, code: &str, index: usize) -> Self {
+        RunRequest {
+            step_through: Some(index),
+            ..RunRequest::new(challenge, code, Mode::Run)
+        }
+    }
+
+    /// A request to measure how `code`'s work grows on `challenge`'s inputs.
+    pub fn growth(challenge: &str, code: &str) -> Self {
+        RunRequest {
+            measure_growth: true,
+            ..RunRequest::new(challenge, code, Mode::Submit)
         }
     }
 
@@ -184,6 +211,19 @@ pub enum Event {
     Files {
         index: usize,
         files: Vec<WorkFile>,
+    },
+    /// Before the tests of a Submit, the judge measures how the answer's
+    /// work grows (its own limits bound it).
+    Measuring,
+    /// How the accepted answer's work grows (`crate::growth`).
+    Growth {
+        growth: crate::growth::Growth,
+    },
+    /// The step-through of a test (`RunRequest::step_through`), sent just
+    /// before the test's `TestFinished`.
+    Trace {
+        index: usize,
+        trace: crate::trace::Trace,
     },
     /// The heap cap was hit; the sandbox stops at once after this.
     MemoryLimit {

@@ -168,6 +168,9 @@ pub struct TestReport {
     /// A free run is waiting for the user to type a line.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub waiting_for_input: bool,
+    /// The step-through of this test, when one was asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<crate::trace::Trace>,
     #[serde(skip)]
     limit_ms: u32,
 }
@@ -239,6 +242,9 @@ pub struct Report {
     /// A free run (`protocol::Play`): not judged, never counted.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub free_run: bool,
+    /// How an accepted answer's work grows, for questions that measure it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth: Option<crate::growth::Growth>,
 }
 
 impl Report {
@@ -314,11 +320,17 @@ enum Phase {
     Testing(usize),
     /// A free run waits for the user to type: no clock.
     Input(usize),
+    /// Before the tests of a Submit, the judge measures how the answer's
+    /// work grows (`judge::growth`); it stops itself within its limits.
+    Measuring,
     Done,
 }
 
 /// How long a free run may compute (waiting for input not counted).
 pub const PLAY_TIME_LIMIT_MS: u32 = 10_000;
+/// How long the growth measurement may take before the parent stops the
+/// sandbox (the judge stops itself after `judge::growth::TIME_LIMIT`).
+const MEASURING_BUDGET_MS: u32 = 6_000;
 /// The clock of a run waiting for input: a day, so in practice none.
 const INPUT_BUDGET_MS: u32 = 86_400_000;
 
@@ -346,9 +358,28 @@ impl RunTracker {
             returned: None,
             files: vec![],
             waiting_for_input: false,
+            trace: None,
             limit_ms,
         };
         let tests = match &request.play {
+            // Measuring growth runs no test.
+            None if request.measure_growth => vec![],
+            // A step-through runs its one test.
+            None if request.step_through.is_some() => challenge
+                .tests
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| Some(*index) == request.step_through)
+                .map(|(index, t)| {
+                    blank(
+                        index,
+                        t.name.clone(),
+                        t.sample,
+                        describe_input(challenge, index),
+                        t.time_limit_ms,
+                    )
+                })
+                .collect(),
             Some(play) => vec![blank(
                 0,
                 match &play.call {
@@ -382,6 +413,7 @@ impl RunTracker {
                 tests,
                 internal_error: None,
                 free_run: request.play.is_some(),
+                growth: None,
             },
             phase: Phase::Starting,
             memory_limit: None,
@@ -400,6 +432,7 @@ impl RunTracker {
                 tests: vec![],
                 internal_error: None,
                 free_run: request.play.is_some(),
+                growth: None,
             },
             phase: Phase::Starting,
             memory_limit: None,
@@ -429,6 +462,7 @@ impl RunTracker {
                 .test(i)
                 .map_or(JUDGE_BUDGET_MS, |t| t.limit_ms + TIME_SLACK_MS),
             Phase::Input(_) => INPUT_BUDGET_MS,
+            Phase::Measuring => MEASURING_BUDGET_MS,
         }
     }
 
@@ -514,6 +548,13 @@ impl RunTracker {
                 }
                 return self.enter(Phase::Input(index));
             }
+            Event::Measuring => return self.enter(Phase::Measuring),
+            Event::Trace { index, trace } => {
+                if let Some(t) = self.test_mut(index) {
+                    t.trace = Some(trace);
+                }
+            }
+            Event::Growth { growth } => self.report.growth = Some(growth),
             Event::MemoryLimit { limit_bytes } => self.memory_limit = Some(limit_bytes),
             Event::Finished => {
                 self.stop_remaining();
@@ -574,14 +615,30 @@ impl RunTracker {
             }
             Phase::Starting => self.fail_internal("the judge did not start in time".into()),
             Phase::Judging => self.fail_internal("the judge stopped responding".into()),
+            Phase::Measuring => {
+                self.measuring_stopped();
+                self.timed_out();
+            }
             Phase::Done => {}
         }
+    }
+
+    /// The sandbox stopped while measuring growth, before the tests: the
+    /// first test takes the blame, as it would have met the same code.
+    fn measuring_stopped(&mut self) {
+        self.phase = match self.report.tests.iter().find(|t| !t.verdict.is_final()) {
+            Some(t) => Phase::Testing(t.index),
+            None => Phase::Judging,
+        };
     }
 
     /// The sandbox ended. Without a `Finished` event first, the running test gets the blame.
     pub fn ended(&mut self, end: SandboxEnd) {
         if self.phase == Phase::Done {
             return;
+        }
+        if self.phase == Phase::Measuring {
+            self.measuring_stopped();
         }
         let verdict = match (self.memory_limit, &end) {
             (Some(limit_bytes), _) => TestVerdict::MemoryLimit { limit_bytes },
@@ -633,8 +690,23 @@ impl RunTracker {
 
     fn finish(&mut self) {
         self.phase = Phase::Done;
+        self.report.outcome = self.outcome();
+        if self.report.outcome == Outcome::InternalError && self.report.internal_error.is_none() {
+            self.report.internal_error = Some("the run ended without results".into());
+        }
+        // Growth explains an accepted answer or one that ran out of time;
+        // beside any other failure it would only distract.
+        if !matches!(
+            self.report.outcome,
+            Outcome::Accepted | Outcome::TimeLimit | Outcome::Ran
+        ) {
+            self.report.growth = None;
+        }
+    }
+
+    fn outcome(&self) -> Outcome {
         let r = &self.report;
-        self.report.outcome = if r.internal_error.is_some() {
+        if r.internal_error.is_some() {
             Outcome::InternalError
         } else if r.syntax_error.is_some() {
             Outcome::SyntaxError
@@ -647,6 +719,8 @@ impl RunTracker {
                 .map(|t| &t.verdict)
                 .find(|v| **v != TestVerdict::Passed)
             {
+                // A growth measurement (`RunRequest::growth`) runs no test.
+                None if r.tests.is_empty() && r.growth.is_some() => Outcome::Ran,
                 None if r.tests.is_empty() => Outcome::InternalError,
                 None if r.free_run => Outcome::Ran,
                 None if r.mode == Mode::Submit => Outcome::Accepted,
@@ -662,9 +736,6 @@ impl RunTracker {
                 // Only reachable if a run stopped with nothing else to blame.
                 Some(_) => Outcome::InternalError,
             }
-        };
-        if self.report.outcome == Outcome::InternalError && self.report.internal_error.is_none() {
-            self.report.internal_error = Some("the run ended without results".into());
         }
     }
 }

@@ -1,16 +1,22 @@
-//! What the browser saves: drafts, progress and written answers, one record
-//! per localStorage key, each carrying a format version.
+//! What the browser saves: drafts, progress and written answers, mock
+//! interviews and the practice log, one record per localStorage key, each
+//! carrying a format version.
 //!
 //! Everything here is pure so it is tested natively; `ui::hooks::use_storage`
 //! moves these records in and out of `localStorage`. One key per challenge
 //! and kind (`pyprep.draft.<id>`, `pyprep.progress.<id>`, `pyprep.answer.<id>`)
 //! keeps a broken entry from taking others with it and lets two tabs edit
 //! different challenges without overwriting each other (per challenge, the
-//! last write wins). A record that cannot be read is reported and left as it
+//! last write wins). Each mock interview is one record
+//! (`pyprep.interview.<start time>`, see `interview`), and the practice
+//! sessions one more (`pyprep.activity.log`, see `progress`); both kinds came
+//! after format 1 and are written in it, so older records need no change. A record that cannot be read is reported and left as it
 //! is; one written by a newer version is never downgraded. Export and import
 //! move all records as one JSON document, checked whole before anything is
 //! written.
 
+use crate::interview::Interview;
+use crate::progress::ActivityLog;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,7 +35,14 @@ pub enum RecordKind {
     Draft,
     Progress,
     Answer,
+    /// A mock interview, keyed by its start time.
+    Interview,
+    /// The practice sessions, under the one id [`ACTIVITY_ID`].
+    Activity,
 }
+
+/// The id of the one activity record.
+pub const ACTIVITY_ID: &str = "log";
 
 impl RecordKind {
     fn name(self) -> &'static str {
@@ -37,6 +50,8 @@ impl RecordKind {
             RecordKind::Draft => "draft",
             RecordKind::Progress => "progress",
             RecordKind::Answer => "answer",
+            RecordKind::Interview => "interview",
+            RecordKind::Activity => "activity",
         }
     }
 
@@ -53,6 +68,8 @@ impl RecordKind {
             "draft" => RecordKind::Draft,
             "progress" => RecordKind::Progress,
             "answer" => RecordKind::Answer,
+            "interview" => RecordKind::Interview,
+            "activity" => RecordKind::Activity,
             _ => return None,
         };
         (!id.is_empty()).then_some((kind, id))
@@ -114,6 +131,8 @@ pub enum Record {
     Draft(Draft),
     Progress(Progress),
     Answer(Answer),
+    Interview(Box<Interview>),
+    Activity(ActivityLog),
 }
 
 impl Record {
@@ -122,6 +141,8 @@ impl Record {
             Record::Draft(d) => d.at,
             Record::Progress(p) => p.at,
             Record::Answer(a) => a.at,
+            Record::Interview(i) => i.at,
+            Record::Activity(l) => l.at,
         }
     }
 
@@ -131,6 +152,8 @@ impl Record {
             Record::Draft(d) => serde_json::to_value(d),
             Record::Progress(p) => serde_json::to_value(p),
             Record::Answer(a) => serde_json::to_value(a),
+            Record::Interview(i) => serde_json::to_value(i),
+            Record::Activity(l) => serde_json::to_value(l),
         }
         .expect("records serialize");
         value["v"] = VERSION.into();
@@ -170,6 +193,8 @@ pub fn parse_record(kind: RecordKind, text: &str) -> Result<Record, RecordError>
         RecordKind::Draft => Record::Draft(serde_json::from_value(value).map_err(bad)?),
         RecordKind::Progress => Record::Progress(serde_json::from_value(value).map_err(bad)?),
         RecordKind::Answer => Record::Answer(serde_json::from_value(value).map_err(bad)?),
+        RecordKind::Interview => Record::Interview(serde_json::from_value(value).map_err(bad)?),
+        RecordKind::Activity => Record::Activity(serde_json::from_value(value).map_err(bad)?),
     })
 }
 
@@ -241,6 +266,10 @@ pub struct Saved {
     pub drafts: BTreeMap<String, Draft>,
     pub progress: BTreeMap<String, Progress>,
     pub answers: BTreeMap<String, Answer>,
+    /// Mock interviews, by id (start time).
+    pub interviews: BTreeMap<String, Interview>,
+    /// Practice sessions.
+    pub activity: ActivityLog,
     /// Records left untouched because they could not be used.
     pub unusable: Vec<Unusable>,
 }
@@ -275,6 +304,10 @@ impl Saved {
             Record::Answer(a) => {
                 self.answers.insert(id.to_owned(), a);
             }
+            Record::Interview(i) => {
+                self.interviews.insert(id.to_owned(), *i);
+            }
+            Record::Activity(l) => self.activity = l,
         }
     }
 
@@ -295,6 +328,18 @@ impl Saved {
         }
         for (id, a) in &self.answers {
             out.insert(RecordKind::Answer.key(id), Record::Answer(a.clone()));
+        }
+        for (id, i) in &self.interviews {
+            out.insert(
+                RecordKind::Interview.key(id),
+                Record::Interview(Box::new(i.clone())),
+            );
+        }
+        if self.activity != ActivityLog::default() {
+            out.insert(
+                RecordKind::Activity.key(ACTIVITY_ID),
+                Record::Activity(self.activity.clone()),
+            );
         }
         out
     }
@@ -355,7 +400,8 @@ pub fn parse_export(text: &str) -> Result<Vec<(String, Record)>, String> {
 }
 
 /// What importing `incoming` into `current` writes: for each key, the record
-/// to store. Newer drafts and answers win; progress merges.
+/// to store. Newer drafts, answers and interviews win; progress and the
+/// practice log merge.
 pub fn merge_import(current: &Saved, incoming: Vec<(String, Record)>) -> Vec<(String, Record)> {
     let existing = current.records();
     incoming
@@ -364,6 +410,9 @@ pub fn merge_import(current: &Saved, incoming: Vec<(String, Record)>) -> Vec<(St
             let merged = match (existing.get(&key), new) {
                 (Some(Record::Progress(old)), Record::Progress(new)) => {
                     Record::Progress(old.merge(&new))
+                }
+                (Some(Record::Activity(old)), Record::Activity(new)) => {
+                    Record::Activity(old.merge(&new))
                 }
                 (Some(old), new) if old.at() > new.at() => return None,
                 (_, new) => new,
@@ -544,5 +593,56 @@ mod tests {
                 at: 50.0
             })
         );
+    }
+
+    #[test]
+    fn interviews_and_the_activity_log_export_import_and_merge() {
+        use crate::interview::{Interview, Plan};
+        let mut saved = Saved::load([
+            // A format-0 record from before interviews existed loads beside them.
+            ("pyprep.progress.is-prime", "true"),
+        ]);
+        let mut interview = Interview::new(Plan::default(), vec!["is-prime".into()], 1000.0, "");
+        interview.edit("is-prime", "", "def is_prime(n): ...", 2000.0);
+        saved.insert(
+            &interview.id(),
+            Record::Interview(Box::new(interview.clone())),
+        );
+        saved.activity.note(1000.0);
+        saved.activity.note(2000.0);
+        let keys: Vec<String> = saved.records().into_keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "pyprep.activity.log",
+                "pyprep.interview.1000",
+                "pyprep.progress.is-prime"
+            ]
+        );
+        let reloaded = Saved::load(
+            saved
+                .records()
+                .into_iter()
+                .map(|(k, r)| (k, r.to_json()))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        assert_eq!(reloaded, saved);
+        assert_eq!(reloaded.progress["is-prime"].status, Status::Done);
+        // Importing someone's older log merges sessions instead of replacing them.
+        let mut elsewhere = Saved::default();
+        elsewhere.activity.note(1_000_000_000.0);
+        let writes = merge_import(&elsewhere, parse_export(&saved.export(5.0)).unwrap());
+        let log = writes
+            .iter()
+            .find_map(|(_, r)| match r {
+                Record::Activity(l) => Some(l.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(log.sessions.len(), 2);
+        assert!(writes.iter().any(|(k, r)| k == "pyprep.interview.1000"
+            && *r == Record::Interview(Box::new(interview.clone()))));
     }
 }

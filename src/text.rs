@@ -97,6 +97,21 @@ pub fn render(report: &Report) -> String {
             }
         }
     }
+    if let Some(g) = &report.growth {
+        let _ = writeln!(out, "  growth: {}", g.summary());
+        let counts: Vec<String> = g
+            .samples
+            .iter()
+            .map(|s| format!("n={}: {}", s.n, s.steps))
+            .collect();
+        if !counts.is_empty() {
+            let _ = writeln!(
+                out,
+                "          instructions executed: {}",
+                counts.join(", ")
+            );
+        }
+    }
     if report.outcome == Outcome::InternalError
         && let Some(e) = &report.internal_error
     {

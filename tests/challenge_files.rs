@@ -24,6 +24,7 @@ fn each_broken_folder_is_reported_with_its_file_and_field() {
         ("bad-before", "tests[0].before[0]"),
         ("bad-returns-arg", "tests[0].returns_arg"),
         ("no-toml", "(file)"),
+        ("bad-growth", "growth.expected"),
     ];
     for (folder, field) in expected {
         let found = errors

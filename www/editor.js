@@ -2,9 +2,9 @@
 // Rust UI calls through wasm-bindgen (src/ui/editor.rs).
 import { EditorView, basicSetup } from 'codemirror';
 import { python } from '@codemirror/lang-python';
-import { keymap } from '@codemirror/view';
+import { keymap, Decoration } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
-import { EditorState, Compartment, Prec } from '@codemirror/state';
+import { EditorState, Compartment, Prec, StateEffect, StateField } from '@codemirror/state';
 import { setDiagnostics, lintGutter } from '@codemirror/lint';
 import { HighlightStyle, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
@@ -25,6 +25,7 @@ const pageColours = EditorView.theme({
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection)' },
   '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
   '.cm-panels': { backgroundColor: 'var(--code-bg)', color: 'var(--text)' },
+  '.cm-step-line': { backgroundColor: 'var(--step-line)', outline: '1px solid var(--accent)' },
 });
 
 /** Syntax colours readable on the dark background. */
@@ -48,6 +49,25 @@ function themeFor(dark) {
     syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle),
   ];
 }
+
+/** The line a step-through is on: highlighted, with a marker for screen readers. */
+const stepLineEffect = StateEffect.define();
+const stepLineMark = Decoration.line({ class: 'cm-step-line', attributes: { 'aria-current': 'step' } });
+const stepLine = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    marks = marks.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(stepLineEffect)) continue;
+      const line = e.value;
+      marks = line > 0 && line <= tr.state.doc.lines
+        ? Decoration.set([stepLineMark.range(tr.state.doc.line(line).from)])
+        : Decoration.none;
+    }
+    return marks;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
 
 /**
  * Creates an editor in `parent`. `onChange(text)` runs on every edit,
@@ -73,6 +93,7 @@ export function createEditor(parent, doc, label, language, onChange, onRun, onSu
         keys,
         basicSetup,
         lintGutter(),
+        stepLine,
         keymap.of([indentWithTab]),
         lang.of(language === 'python' ? python() : []),
         pageColours,
@@ -118,6 +139,15 @@ export function goToLine(view, line) {
   const pos = view.state.doc.line(n).from;
   view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
   view.focus();
+}
+
+/** Highlights a 1-based line as the step-through's current one (0: none) and scrolls to it. */
+export function setStepLine(view, line) {
+  const effects = [stepLineEffect.of(line)];
+  if (line > 0 && line <= view.state.doc.lines) {
+    effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'center' }));
+  }
+  view.dispatch({ effects });
 }
 
 export function destroyEditor(view) {

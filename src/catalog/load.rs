@@ -9,8 +9,8 @@
 //! file too, so a broken challenge fails the build.
 
 use crate::challenge::{
-    CallOutcome, Challenge, Check, Difficulty, Group, Identity, Kind, Markdown, Practice, Quiz,
-    Rules, Test, TestKind, UnitTestSpec, Version, WrongAnswer,
+    CallOutcome, Challenge, Check, Difficulty, Group, GrowthSpec, Identity, Kind, Markdown,
+    Practice, Quiz, Rules, SlowAnswer, Test, TestKind, UnitTestSpec, Version, WrongAnswer,
 };
 use crate::value::{Call, Compare, Value};
 use serde::Deserialize;
@@ -67,6 +67,7 @@ struct RawChallenge {
     unittest: Option<RawUnitTest>,
     quiz: Option<RawQuiz>,
     practice: Option<RawPractice>,
+    growth: Option<RawGrowth>,
 }
 
 #[derive(Deserialize)]
@@ -127,6 +128,14 @@ struct RawQuiz {
     snippet: String,
     answer: String,
     wrong_answers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrowth {
+    expected: String,
+    start: u64,
+    make: String,
 }
 
 #[derive(Deserialize)]
@@ -380,6 +389,14 @@ pub fn load_challenge(folder: &Path, errors: &mut Vec<ChallengeError>) -> Option
     }
     check_helpers(&tests, &helpers, &mut p);
     check_rules(&raw.rules, &tests, &mut p);
+    let growth = convert_growth(
+        raw.growth.as_ref(),
+        raw.kind,
+        folder,
+        &tests,
+        &wrong,
+        &mut p,
+    );
 
     if p.errors.len() > before {
         return None;
@@ -404,6 +421,92 @@ pub fn load_challenge(folder: &Path, errors: &mut Vec<ChallengeError>) -> Option
         unittest,
         quiz,
         practice,
+        growth,
+    })
+}
+
+/// The `[growth]` table, and the wrong answers that declare their growth; see [`GrowthSpec`].
+fn convert_growth(
+    raw: Option<&RawGrowth>,
+    kind: Kind,
+    folder: &Path,
+    tests: &[Test],
+    wrong: &[WrongAnswer],
+    p: &mut Problems,
+) -> Option<GrowthSpec> {
+    let declared = |answer: &WrongAnswer| {
+        answer
+            .code
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# grows like:"))
+            .map(|order| (crate::growth::Order::parse(order), order.trim().to_owned()))
+    };
+    let Some(raw) = raw else {
+        if let Some(answer) = wrong.iter().find(|a| declared(a).is_some()) {
+            p.errors.push(ChallengeError {
+                path: folder.join("wrong").join(format!("{}.py", answer.name)),
+                field: "(first line)".into(),
+                reason: "declares a growth, but the challenge has no [growth] table".into(),
+            });
+        }
+        return None;
+    };
+    if kind != Kind::Function {
+        p.add("growth", "only function challenges can measure growth");
+        return None;
+    }
+    if !tests
+        .iter()
+        .any(|t| matches!(t.kind, TestKind::Call { .. }))
+    {
+        p.add(
+            "growth",
+            "needs a call test to know which function to measure",
+        );
+    }
+    let Some(expected) = crate::growth::Order::parse(&raw.expected) else {
+        p.add(
+            "growth.expected",
+            format!(
+                "'{}' is not an order of growth (1, log n, sqrt n, n, n log n, n^2, n^3, 2^n)",
+                raw.expected
+            ),
+        );
+        return None;
+    };
+    if raw.start < 2 {
+        p.add("growth.start", "the smallest size must be at least 2");
+    }
+    if !raw.make.contains("def make(") {
+        p.add("growth.make", "must define make(n, rng)");
+    }
+    let mut slow = vec![];
+    for answer in wrong {
+        let path = || folder.join("wrong").join(format!("{}.py", answer.name));
+        match declared(answer) {
+            None => {}
+            Some((Some(grows), _)) if grows > expected => slow.push(SlowAnswer {
+                name: answer.name.clone(),
+                grows,
+            }),
+            Some((Some(grows), _)) => p.errors.push(ChallengeError {
+                path: path(),
+                field: "(first line)".into(),
+                reason: format!("grows like {grows}, which is not slower than {expected}"),
+            }),
+            Some((None, text)) => p.errors.push(ChallengeError {
+                path: path(),
+                field: "(first line)".into(),
+                reason: format!("'{text}' is not an order of growth, e.g. `# grows like: n^2`"),
+            }),
+        }
+    }
+    Some(GrowthSpec {
+        expected,
+        start: raw.start,
+        make: raw.make.clone(),
+        slow,
     })
 }
 

@@ -16,6 +16,7 @@
 pub mod checks;
 pub mod console;
 pub mod extract;
+mod growth;
 pub mod memory;
 pub mod nesting;
 mod play;
@@ -23,6 +24,7 @@ pub mod python;
 pub mod rules;
 pub mod stack;
 mod suite;
+mod tracer;
 pub mod watch;
 
 use crate::catalog::Catalog;
@@ -99,7 +101,9 @@ pub fn run_challenge(
     sink: Box<dyn Sink>,
 ) {
     let console = Rc::new(RefCell::new(Console::new(sink)));
-    let tests: Vec<(usize, &Test)> = challenge.tests_for(request.mode == Mode::Run).collect();
+    // A step-through may ask for a hidden test: it failed, and the candidate saw its call.
+    let samples_only = request.mode == Mode::Run && request.step_through.is_none();
+    let tests: Vec<(usize, &Test)> = challenge.tests_for(samples_only).collect();
     let session = Session {
         challenge,
         request,
@@ -108,6 +112,23 @@ pub fn run_challenge(
     };
     if let Some(play) = &request.play {
         session.with_run(true, |run| play::run(run, play));
+    } else if let Some(index) = request.step_through {
+        match tests.iter().find(|(i, _)| *i == index) {
+            Some(&test) => {
+                session.with_run(true, |run| {
+                    session.step_through(run, test);
+                    Continue::Go
+                });
+            }
+            None => console.borrow_mut().emit(Event::InternalError {
+                message: format!("no test {index} to step through"),
+            }),
+        }
+    } else if request.measure_growth {
+        session.with_run(true, |run| {
+            session.measure(run);
+            Continue::Go
+        });
     } else if challenge.kind == Kind::Unittest {
         let mut order = tests;
         shuffle(&mut order);
@@ -142,6 +163,12 @@ impl Session<'_> {
     fn run(&self, tests: &[(usize, &Test)], first: bool) -> Continue {
         self.with_run(first, |run| {
             let (vm, harness, console) = (run.vm, run.harness, self.console);
+            // Measured first, so that an answer that runs out of time on a
+            // large test still learns how its work grows (the report keeps
+            // the measurement only for an accepted answer or a time limit).
+            if first && self.request.mode == Mode::Submit && self.request.play.is_none() {
+                self.measure(run);
+            }
             for &(index, test) in tests {
                 console.borrow_mut().emit(Event::TestStarted { index });
                 console.borrow_mut().begin(index);
@@ -181,6 +208,41 @@ impl Session<'_> {
             }
             Continue::Go
         })
+    }
+
+    /// Runs one test with the step recorder on, and reports its trace just
+    /// before its verdict.
+    fn step_through(&self, run: &Run, (index, test): (usize, &Test)) {
+        let console = self.console;
+        console.borrow_mut().emit(Event::TestStarted { index });
+        console.borrow_mut().begin(index);
+        let started = Instant::now();
+        let calls_only = matches!(test.kind, TestKind::Call { .. });
+        let recorder = tracer::Recorder::new(run.vm, console.clone(), calls_only);
+        let verdict = recorder.record(run.vm, || run.test(test));
+        let time_ms = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
+        console.borrow_mut().end();
+        console.borrow_mut().emit(Event::Trace {
+            index,
+            trace: recorder.into_trace(),
+        });
+        console.borrow_mut().emit(Event::TestFinished {
+            index,
+            verdict,
+            time_ms,
+        });
+    }
+
+    /// Measures how the answer's work grows, for questions that say how a
+    /// good answer's does (`judge::growth`).
+    fn measure(&self, run: &Run) {
+        if let Some(spec) = &self.challenge.growth
+            && let Some(function) = growth::function_name(run)
+        {
+            self.console.borrow_mut().emit(Event::Measuring);
+            let growth = growth::measure(run, spec, &function);
+            self.console.borrow_mut().emit(Event::Growth { growth });
+        }
     }
 
     /// Starts a fresh interpreter, compiles the code and runs `body` with it.
@@ -878,6 +940,11 @@ fn first_difference(expected: &Value, actual: &Value) -> Option<usize> {
             .zip(a)
             .position(|(x, y)| !x.matches(y, &Default::default()))
             .or_else(|| (e.len() != a.len()).then(|| e.len().min(a.len()))),
+        (Str(e), Str(a)) => e
+            .chars()
+            .zip(a.chars())
+            .position(|(x, y)| x != y)
+            .or_else(|| (e.len() != a.len()).then(|| e.chars().count().min(a.chars().count()))),
         _ => Option::None,
     }
 }
@@ -889,6 +956,11 @@ const FOLD_CONTEXT: usize = 5;
 /// `[…, 4, 5, 6, …] (items 3 to 8 of 10000; the first difference is item 5)`.
 fn fold(value: &Value, at: Option<usize>) -> String {
     let whole = crate::draw::draw(value).unwrap_or_else(|| value.repr());
+    if let (Some(at), Value::Str(text)) = (at, value)
+        && whole.chars().count() > SHOWN_CHARS
+    {
+        return fold_text(text, at);
+    }
     let (Some(at), Value::List(items) | Value::Tuple(items) | Value::Linked(items)) = (at, value)
     else {
         return shorten(&whole);
@@ -922,6 +994,28 @@ fn fold(value: &Value, at: Option<usize>) -> String {
         },
         to.saturating_sub(1),
         items.len(),
+    )
+}
+
+/// Characters shown on each side of the first difference in a long string.
+const FOLD_TEXT_CONTEXT: usize = 60;
+
+/// A long string's repr around character `at`:
+/// `'…abcXdef…' (characters 40 to 160 of 5000; the first difference is character 100)`.
+fn fold_text(text: &str, at: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let from = at.saturating_sub(FOLD_TEXT_CONTEXT);
+    let to = (at + FOLD_TEXT_CONTEXT).min(chars.len());
+    let part: String = chars[from..to.max(from)].iter().collect();
+    let repr = Value::Str(part).repr();
+    let (quote, inner) = repr.split_at(1);
+    let inner = &inner[..inner.len() - 1];
+    format!(
+        "{quote}{}{inner}{}{quote} (characters {from} to {} of {}; the first difference is character {at})",
+        if from > 0 { "…" } else { "" },
+        if to < chars.len() { "…" } else { "" },
+        to.saturating_sub(1),
+        chars.len(),
     )
 }
 
@@ -961,11 +1055,52 @@ fn mismatch(expected: &Value, actual: &Value) -> Option<String> {
                 shorten(&a[i].repr())
             ))
         }
-        (Dict(e), Dict(a)) if e.len() == a.len() => {
+        (Str(e), Str(a)) => {
+            let (ec, ac) = (e.chars().count(), a.chars().count());
+            match e.chars().zip(a.chars()).position(|(x, y)| x != y) {
+                Some(i) => Some(format!(
+                    "first difference at character {i}: expected {}, got {}",
+                    Str(e.chars().nth(i)?.to_string()).repr(),
+                    Str(a.chars().nth(i)?.to_string()).repr()
+                )),
+                Option::None if ec != ac => Some(format!(
+                    "expected {ec} characters, got {ac} (the same up to character {})",
+                    ec.min(ac)
+                )),
+                Option::None => Option::None,
+            }
+        }
+        (Dict(e), Dict(a)) => {
+            let key_of = |pairs: &[(Value, Value)], k: &Value| {
+                pairs.iter().find(|(k2, _)| k2 == k).map(|(_, v)| v.clone())
+            };
+            if let Some((k, _)) = e.iter().find(|(k, _)| key_of(a, k).is_none()) {
+                return Some(format!("the key {} is missing", shorten(&k.repr())));
+            }
+            if let Some((k, _)) = a.iter().find(|(k, _)| key_of(e, k).is_none()) {
+                return Some(format!(
+                    "the key {} should not be there",
+                    shorten(&k.repr())
+                ));
+            }
+            if let Some((k, ev, av)) = e.iter().find_map(|(k, ev)| {
+                key_of(a, k)
+                    .filter(|av| !ev.matches(av, &Default::default()))
+                    .map(|av| (k, ev, av))
+            }) {
+                return Some(format!(
+                    "for the key {}, expected {}, got {}",
+                    shorten(&k.repr()),
+                    shorten(&ev.repr()),
+                    shorten(&av.repr())
+                ));
+            }
+            // Same keys and values: the order differs.
             let i = e.iter().zip(a).position(|(x, y)| x != y)?;
             Some(format!(
-                "first difference at position {i}: expected {}: {}, got {}: {}",
-                e[i].0, e[i].1, a[i].0, a[i].1
+                "the keys are in another order: expected {} at position {i}, got {}",
+                shorten(&e[i].0.repr()),
+                shorten(&a[i].0.repr())
             ))
         }
         _ => Option::None,
@@ -981,8 +1116,127 @@ fn wrong_output(message: &str, expected: &str, actual: &str) -> TestVerdict {
         .position(|(x, y)| x != y)
         .unwrap_or_else(|| e.lines().count().min(a.lines().count()));
     TestVerdict::WrongAnswer {
-        message: format!("{message} First difference on line {}.", line + 1),
-        expected: Some(shorten(&e)),
-        actual: Some(shorten(&a)),
+        message: format!("{message} Line {} of the output differs.", line + 1),
+        expected: Some(fold_lines(&e, line)),
+        actual: Some(fold_lines(&a, line)),
+    }
+}
+
+/// Lines shown on each side of the first differing line of a long output.
+const FOLD_LINES_CONTEXT: usize = 5;
+
+/// A long output, folded to the lines around line `at` (0-based).
+fn fold_lines(text: &str, at: usize) -> String {
+    if text.chars().count() <= SHOWN_CHARS {
+        return text.to_owned();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let from = at.saturating_sub(FOLD_LINES_CONTEXT);
+    let to = (at + FOLD_LINES_CONTEXT + 1).min(lines.len());
+    let shown = shorten(&lines[from.min(lines.len())..to.max(from).min(lines.len())].join("\n"));
+    format!(
+        "{}{shown}{}\n(lines {} to {} of {}; line {} differs)",
+        if from > 0 { "…\n" } else { "" },
+        if to < lines.len() { "\n…" } else { "" },
+        from + 1,
+        to,
+        lines.len(),
+        at + 1
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Value {
+        Value::Str(text.to_owned())
+    }
+
+    fn dict(pairs: &[(&str, i64)]) -> Value {
+        Value::Dict(
+            pairs
+                .iter()
+                .map(|(k, v)| (s(k), Value::Int(v.to_string())))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn strings_name_their_first_differing_character() {
+        assert_eq!(
+            mismatch(&s("hello"), &s("help!")).as_deref(),
+            Some("first difference at character 3: expected 'l', got 'p'")
+        );
+        assert_eq!(
+            mismatch(&s("abc"), &s("ab")).as_deref(),
+            Some("expected 3 characters, got 2 (the same up to character 2)")
+        );
+    }
+
+    #[test]
+    fn dicts_name_the_key_that_differs() {
+        let e = dict(&[("a", 1), ("b", 2)]);
+        assert_eq!(
+            mismatch(&e, &dict(&[("a", 1)])).as_deref(),
+            Some("the key 'b' is missing")
+        );
+        assert_eq!(
+            mismatch(&e, &dict(&[("a", 1), ("b", 2), ("c", 3)])).as_deref(),
+            Some("the key 'c' should not be there")
+        );
+        assert_eq!(
+            mismatch(&e, &dict(&[("a", 1), ("b", 5)])).as_deref(),
+            Some("for the key 'b', expected 2, got 5")
+        );
+        assert_eq!(
+            mismatch(&e, &dict(&[("b", 2), ("a", 1)])).as_deref(),
+            Some("the keys are in another order: expected 'a' at position 0, got 'b'")
+        );
+    }
+
+    #[test]
+    fn a_long_string_is_folded_around_its_first_difference() {
+        let expected = "x".repeat(3000);
+        let mut actual = expected.clone();
+        actual.replace_range(2500..2501, "y");
+        let TestVerdict::WrongAnswer {
+            expected: Some(e),
+            actual: Some(a),
+            ..
+        } = wrong_value(&s(&expected), &s(&actual))
+        else {
+            panic!("a wrong answer")
+        };
+        assert!(a.contains('y'), "{a}");
+        assert!(a.starts_with("'…") && e.starts_with("'…"), "{a}");
+        assert!(
+            a.ends_with("the first difference is character 2500)"),
+            "{a}"
+        );
+        assert!(a.chars().count() < 300);
+    }
+
+    #[test]
+    fn a_long_output_is_folded_around_the_line_that_differs() {
+        let expected: String = (0..1000).map(|i| format!("line {i}\n")).collect();
+        let actual = expected.replace("line 700\n", "line seven hundred\n");
+        let TestVerdict::WrongAnswer {
+            message,
+            expected: Some(e),
+            actual: Some(a),
+        } = wrong_output("Wrong output.", &expected, &actual)
+        else {
+            panic!("a wrong answer")
+        };
+        assert_eq!(message, "Wrong output. Line 701 of the output differs.");
+        assert!(
+            a.contains("line seven hundred") && e.contains("line 700"),
+            "{a}"
+        );
+        assert!(
+            a.ends_with("(lines 696 to 706 of 1000; line 701 differs)"),
+            "{a}"
+        );
     }
 }

@@ -80,7 +80,7 @@ fn global_str(vm: &VirtualMachine, globals: &PyDictRef, key: &str) -> Option<Str
         .map(|s| s.as_wtf8().to_string_lossy().into_owned())
 }
 
-fn is_user_code(frame: &rustpython_vm::Py<rustpython_vm::frame::Frame>) -> bool {
+pub(super) fn is_user_code(frame: &rustpython_vm::Py<rustpython_vm::frame::Frame>) -> bool {
     frame.code.source_path().as_wtf8().to_string_lossy() == USER_FILE
 }
 

@@ -5,6 +5,8 @@
 //! bridge, the judge worker, localStorage) compiles only for
 //! `wasm32-unknown-unknown`, where Trunk builds it.
 
+pub mod difference;
+pub mod mock_interview;
 pub mod route;
 pub mod state;
 

@@ -20,6 +20,14 @@ pub enum Route {
         /// Code carried by a share link, not yet kept as a file.
         shared_code: Option<String>,
     },
+    /// Choosing and starting a mock interview.
+    InterviewSetup,
+    /// One mock interview: the questions while it runs, its summary once over.
+    Interview {
+        id: String,
+    },
+    /// Progress by section, topic and difficulty, streak, past interviews.
+    Progress,
 }
 
 /// The code a share link carries in its `code=` parameter.
@@ -46,6 +54,18 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let hash = hash.trim_start_matches('#');
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        match path {
+            "/interview" => return Route::InterviewSetup,
+            "/progress" => return Route::Progress,
+            _ => {}
+        }
+        if let Some(id) = path.strip_prefix("/interview/") {
+            return if !id.is_empty() && id.len() <= 20 && id.bytes().all(|b| b.is_ascii_digit()) {
+                Route::Interview { id: id.to_owned() }
+            } else {
+                Route::InterviewSetup
+            };
+        }
         if path == "/play" || path.starts_with("/play/") {
             let file = path
                 .strip_prefix("/play/")
@@ -93,6 +113,9 @@ impl Route {
                 }
                 hash
             }
+            Route::InterviewSetup => "#/interview".into(),
+            Route::Interview { id } => format!("#/interview/{id}"),
+            Route::Progress => "#/progress".into(),
         }
     }
 }
@@ -156,6 +179,11 @@ mod tests {
                 file: Some("main.py".into()),
                 shared_code: Some("print(input())\n".into()),
             },
+            Route::InterviewSetup,
+            Route::Interview {
+                id: "1764530000000".into(),
+            },
+            Route::Progress,
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -180,6 +208,24 @@ mod tests {
                 shared_code: None
             }
         );
+    }
+
+    #[test]
+    fn interview_and_progress_routes_parse_and_print() {
+        assert_eq!(Route::parse("#/progress"), Route::Progress);
+        assert_eq!(Route::Progress.to_hash(), "#/progress");
+        assert_eq!(Route::parse("#/interview"), Route::InterviewSetup);
+        assert_eq!(
+            Route::parse("#/interview/42"),
+            Route::Interview { id: "42".into() }
+        );
+        assert_eq!(
+            Route::Interview { id: "42".into() }.to_hash(),
+            "#/interview/42"
+        );
+        // Interview ids are start times: anything else is the setup page.
+        assert_eq!(Route::parse("#/interview/x1"), Route::InterviewSetup);
+        assert_eq!(Route::parse("#/interview/"), Route::InterviewSetup);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! back as [`Action`]s. That keeps the rules (which run is current, when a
 //! challenge counts as done, which saved record wins) testable natively.
 
+use super::mock_interview::InterviewAction;
 use super::route::Route;
 use crate::catalog::Catalog;
 use crate::challenge::{Difficulty, Group, Kind};
@@ -122,6 +123,12 @@ pub enum Action {
         id: String,
         mode: Mode,
     },
+    /// Step through test `index` of a challenge with the current draft
+    /// (`RunRequest::step`); never counted as an attempt.
+    StepThrough {
+        id: String,
+        index: usize,
+    },
     /// A free run, never judged: `code` with the user's own input, files or
     /// call, for challenge `challenge` (or the playground).
     Play {
@@ -184,6 +191,23 @@ pub enum Action {
     SetFilters(Filters),
     /// The service worker installed a newer build.
     UpdateReady,
+    /// A step of a mock interview (`ui::mock_interview`).
+    Interview(InterviewAction),
+}
+
+impl Action {
+    /// When the candidate practised, for actions that are practice.
+    fn practice_at(&self) -> Option<f64> {
+        match self {
+            Action::Edit { at, .. }
+            | Action::ResetDraft { at, .. }
+            | Action::SetAnswer { at, .. }
+            | Action::ToggleCheck { at, .. }
+            | Action::MarkDone { at, .. } => Some(*at),
+            Action::Interview(step) => Some(step.at()),
+            _ => None,
+        }
+    }
 }
 
 impl State {
@@ -259,10 +283,14 @@ impl State {
 
     /// Applies one action.
     pub fn apply(mut self, action: Action) -> State {
+        if let Some(at) = action.practice_at() {
+            self.saved.activity.note(at);
+        }
         match action {
             Action::Navigate(route) => self.route = route,
             Action::Edit { id, code, at } => {
                 if self.saved.drafts.get(&id).map(|d| &d.code) != Some(&code) {
+                    self.interview_edit(&id, &code, at);
                     self.saved.drafts.insert(id, Draft { code, at });
                 }
             }
@@ -275,6 +303,13 @@ impl State {
                 self.route = Route::Challenge { id, shared_code: None };
             }
             Action::Start { id, mode } => self.start(id, mode),
+            Action::StepThrough { id, index } => {
+                if let Some(c) = self.catalog.runnable(&id) {
+                    let request = RunRequest::step(&id, &self.draft(&id), index);
+                    let tracker = RunTracker::new(c, &request);
+                    self.begin_run(request, tracker);
+                }
+            }
             Action::Play {
                 challenge,
                 code,
@@ -379,6 +414,7 @@ impl State {
             Action::MarkDone { id, at } => self.touch_progress(&id, at, Status::Done, false),
             Action::SetFilters(filters) => self.filters = filters,
             Action::UpdateReady => self.update_ready = true,
+            Action::Interview(step) => self.on_interview(step),
         }
         self
     }
@@ -484,11 +520,13 @@ impl State {
     /// Records the finished run in progress.
     fn finish_run(&mut self) {
         let Some(r) = &self.run else { return };
-        if r.request.play.is_some() {
-            return; // a free run is never counted
+        if r.request.play.is_some() || r.request.step_through.is_some() {
+            return; // a free run or a step-through is never counted
         }
         let id = r.request.challenge.clone();
         let accepted = r.tracker.report().outcome == Outcome::Accepted;
+        let headline = r.tracker.report().headline();
+        self.interview_run_finished(&id, &headline, accepted);
         let status = if accepted {
             Status::Done
         } else {
@@ -532,6 +570,17 @@ impl State {
                     self.saved.answers.insert(id.to_owned(), a);
                 }
             }
+            Record::Interview(i) => {
+                let newer = self
+                    .saved
+                    .interviews
+                    .get(id)
+                    .is_none_or(|mine| i.at >= mine.at);
+                if newer {
+                    self.saved.interviews.insert(id.to_owned(), *i);
+                }
+            }
+            Record::Activity(log) => self.saved.activity = self.saved.activity.merge(&log),
         }
     }
 
@@ -645,6 +694,21 @@ mod tests {
 
     fn state() -> State {
         State::new(Catalog::embedded(), Route::Catalog, Saved::default())
+    }
+
+    #[test]
+    fn a_step_through_runs_one_test_and_is_never_counted() {
+        let s = state().apply(Action::StepThrough {
+            id: "is-prime".into(),
+            index: 5,
+        });
+        let run = s.run.as_ref().unwrap();
+        assert_eq!(run.request.step_through, Some(5));
+        assert_eq!(run.tracker.report().tests.len(), 1);
+        assert_eq!(run.tracker.report().tests[0].index, 5);
+        let s = pass_everything(s);
+        assert!(s.run.as_ref().unwrap().tracker.is_finished());
+        assert!(!s.saved.progress.contains_key("is-prime"));
     }
 
     fn pass_everything(mut s: State) -> State {

@@ -54,6 +54,12 @@ test('a wrong list names its first difference', async () => {
   const outcome = await app.run();
   assert.match(outcome, /^Wrong answer/);
   await app.results().getByText(/first difference at index \d+: expected .*, got /).first().waitFor();
+  // The differing item is marked on both sides: merge_sort([5, 2, 4, 1, 3]) returned
+  // the list unsorted, so item 0 differs (1 expected, 5 got).
+  const failed = app.tests().filter({ hasText: 'Wrong answer' }).first();
+  const marks = failed.locator('mark.difference');
+  assert.equal(await marks.count(), 2);
+  assert.deepEqual(await marks.allTextContents(), ['1', '5']);
   await context.close();
 });
 

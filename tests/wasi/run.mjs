@@ -7,7 +7,7 @@
 // judge has returned to JavaScript: node 20 ending the process from inside
 // the judge's frames crashed now and then (SIGSEGV or SIGTRAP, after a
 // program holding many objects had run).
-import { writeSync } from 'node:fs';
+import { openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { WASI } from 'node:wasi';
 import { stackImports } from '../../www/engine-stack.js';
@@ -15,7 +15,18 @@ import { stackImports } from '../../www/engine-stack.js';
 process.removeAllListeners('warning'); // node prints an "experimental" warning for WASI
 const [wasmPath, root, ...args] = process.argv.slice(2);
 const module = await WebAssembly.compile(await readFile(wasmPath));
-const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: true });
+// The judge writes its events to stderr. Node makes a pipe on fd 2
+// non-blocking, so a write to a full pipe fails (EAGAIN) and the line is
+// lost when the parent reads more slowly than the judge prints; every later
+// event then fails its sequence check. Opening the pipe afresh gives a
+// blocking descriptor: the judge waits for the parent, as natively.
+let stderr = 2;
+try {
+  stderr = openSync('/proc/self/fd/2', 'w');
+} catch {
+  // No /proc: keep fd 2.
+}
+const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: true, stderr });
 let code;
 try {
   // Runs on node's own stack: deep recursion that does not fit ends in a

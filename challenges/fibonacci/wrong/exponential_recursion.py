@@ -1,3 +1,4 @@
+# grows like: 2^n
 def fib(k):
     return k if k < 2 else fib(k - 1) + fib(k - 2)
 

@@ -1,3 +1,4 @@
+# grows like: n
 def is_prime(n):
     if n < 2:
         return False

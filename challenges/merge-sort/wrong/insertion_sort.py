@@ -1,3 +1,4 @@
+# grows like: n^2
 def merge_sort(items):
     result = list(items)
     for i in range(1, len(result)):

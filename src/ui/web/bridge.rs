@@ -35,6 +35,10 @@ extern "C" {
     #[wasm_bindgen(js_name = setProblems)]
     pub fn set_problems(view: &EditorView, problems: &JsValue);
 
+    /// Highlights the step-through's current line (0 clears it).
+    #[wasm_bindgen(js_name = setStepLine)]
+    pub fn set_step_line(view: &EditorView, line: u32);
+
     #[wasm_bindgen(js_name = destroyEditor)]
     pub fn destroy_editor(view: &EditorView);
 }

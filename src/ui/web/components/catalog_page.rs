@@ -87,6 +87,14 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
                 { "Coding questions run and are checked right here in your browser; concept cards explain and quiz; spoken-answer cards help you rehearse. Nothing leaves this device. " }
                 { "To try out any Python, open the " }<a href="#/play">{ "playground" }</a>{ "." }
             </p>
+            <p class="interview-start">
+                if let Some(i) = state.interview_in_progress() {
+                    <a class="button primary" href={format!("#/interview/{}", i.id())}>{ "Resume your mock interview" }</a>
+                } else {
+                    <a class="button primary" href="#/interview">{ "Start a mock interview" }</a>
+                }
+                { " " }<a href="#/progress">{ "See your progress" }</a>
+            </p>
             <p class="progress-line">
                 <strong>{ format!("{done} solved") }</strong>{ format!(" · {attempted} attempted · {total} in all") }
             </p>

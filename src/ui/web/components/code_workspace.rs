@@ -5,6 +5,7 @@ use super::editor::{Editor, problems_of};
 use super::keys_help::KeysHelp;
 use super::results::Results;
 use super::share_link;
+use super::step_through::StepThrough;
 use super::try_it::TryIt;
 use crate::protocol::Mode;
 use crate::report::{Outcome, TestVerdict};
@@ -51,6 +52,8 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
     };
     let id = c.id.clone();
     let goto = use_state(|| (0u32, 0u32));
+    let step_at = use_state(|| 0usize);
+    let step_closed = use_state(|| false);
     let share = use_state(|| None::<String>);
     let draft = state.draft(&id);
     let syntax = use_syntax_check(&draft);
@@ -112,6 +115,16 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
         let goto = goto.clone();
         Callback::from(move |line: u32| goto.set((goto.0 + 1, line)))
     };
+    let on_step = {
+        let on_action = props.on_action.clone();
+        let id = id.clone();
+        Callback::from(move |index: usize| {
+            on_action.emit(Action::StepThrough {
+                id: id.clone(),
+                index,
+            })
+        })
+    };
 
     // Judged runs only: free runs show in "Try it yourself".
     let run = state.run_of(&id).filter(|r| r.request.play.is_none());
@@ -126,6 +139,29 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
         run.map(|r| (r.request.code.as_str(), r.tracker.report())),
         &draft,
     );
+    // A finished step-through of this very code, shown instead of the results.
+    let stepping = run
+        .filter(|r| r.request.step_through.is_some() && r.tracker.is_finished())
+        .filter(|r| r.request.code == draft)
+        .and_then(|r| r.tracker.report().tests.first())
+        .filter(|t| t.trace.is_some() && !*step_closed)
+        .cloned();
+    {
+        let (step_at, step_closed) = (step_at.clone(), step_closed.clone());
+        use_effect_with(run.map(|r| r.id), move |_| {
+            step_at.set(0);
+            step_closed.set(false);
+        });
+    }
+    let step_line = stepping
+        .as_ref()
+        .and_then(|t| t.trace.as_ref())
+        .and_then(|trace| {
+            trace
+                .steps
+                .get((*step_at).min(trace.steps.len().saturating_sub(1)))
+        })
+        .map_or(0, |s| s.line);
     html! {
         <section class="workspace code" aria-label="Your answer">
             <div class="toolbar" role="toolbar" aria-label="Run your code">
@@ -159,13 +195,24 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
                 goto={goto.0}
                 goto_line={goto.1}
                 problems={problems}
+                step_line={step_line}
             />
             <p class="run-status" role="status" aria-live="polite">
                 { progress.unwrap_or_default() }
                 if accepted { <strong class="success">{ " Solved! The explanation is open on the left." }</strong> }
             </p>
+            if let Some(test) = stepping {
+                <StepThrough
+                    trace={test.trace.clone().unwrap_or_default()}
+                    test={AttrValue::from(test.input.clone())}
+                    output={AttrValue::from(test.output.iter().filter(|c| c.stream == crate::protocol::Stream::Stdout).map(|c| c.text.as_str()).collect::<String>())}
+                    position={*step_at}
+                    on_move={{ let s = step_at.clone(); Callback::from(move |to: usize| s.set(to)) }}
+                    on_close={{ let c = step_closed.clone(); Callback::from(move |_| c.set(true)) }}
+                />
+            }
             if let Some(report) = report {
-                <Results report={report.clone()} on_goto={on_goto.clone()} />
+                <Results report={report.clone()} on_goto={on_goto.clone()} on_step={Some(on_step)} />
                 <Console report={report} />
             }
             <TryIt state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()}

@@ -30,6 +30,9 @@ pub struct EditorProps {
     /// Problems to mark in the code (underlined, with a gutter marker and the message).
     #[prop_or_default]
     pub problems: Vec<Problem>,
+    /// The line a step-through is on, highlighted (0: none).
+    #[prop_or_default]
+    pub step_line: u32,
 }
 
 /// A problem marked in the code: a syntax error as it is typed, or the line
@@ -183,6 +186,14 @@ pub fn Editor(props: &EditorProps) -> Html {
                 let json = serde_json::to_string(problems).expect("problems serialize");
                 let value = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
                 bridge::set_problems(&l.view, &value);
+            }
+        });
+    }
+    {
+        let live = live.clone();
+        use_effect_with(props.step_line, move |line| {
+            if let Some(l) = live.borrow().as_ref() {
+                bridge::set_step_line(&l.view, *line);
             }
         });
     }

@@ -107,6 +107,12 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="main-nav" aria-label="Main">
                 <a href="#/">{ "Questions" }</a>
                 <a href="#/play">{ "Playground" }</a>
+                if let Some(i) = state.interview_in_progress() {
+                    <a href={format!("#/interview/{}", i.id())}>{ "Interview (in progress)" }</a>
+                } else {
+                    <a href="#/interview">{ "Interview" }</a>
+                }
+                <a href="#/progress">{ "Progress" }</a>
             </nav>
             <p class="summary" aria-label="Your progress">
                 { format!("{done} of {total} done") }

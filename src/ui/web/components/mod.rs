@@ -2,19 +2,26 @@
 
 pub mod catalog_page;
 pub mod challenge_page;
+pub mod clock;
 pub mod code_workspace;
 pub mod console;
 pub mod editor;
 pub mod header;
 pub mod hints;
+pub mod interview_page;
+pub mod interview_setup;
+pub mod interview_summary;
 pub mod keys_help;
 pub mod live_console;
 pub mod notices;
 pub mod playground_page;
 pub mod practice_workspace;
+pub mod progress_page;
 pub mod quiz_workspace;
+pub mod replay_view;
 pub mod results;
 pub mod sample_tests;
+pub mod step_through;
 pub mod try_it;
 pub mod value_view;
 

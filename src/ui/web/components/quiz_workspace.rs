@@ -13,6 +13,10 @@ pub struct QuizWorkspaceProps {
     pub state: UseReducerHandle<State>,
     pub id: AttrValue,
     pub on_action: Callback<Action>,
+    /// Show what the snippet really prints after a wrong prediction (not
+    /// during a mock interview).
+    #[prop_or(true)]
+    pub reveal: bool,
 }
 
 #[component]
@@ -56,6 +60,9 @@ pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
         .filter(|r| r.outcome != Outcome::Running);
     let verdict = report.map(|r| match (&r.outcome, r.tests.first().map(|t| &t.verdict)) {
         (Outcome::Accepted, _) => html! { <p class="outcome success" role="status">{ "Correct: that is exactly what it prints." }</p> },
+        (_, Some(TestVerdict::WrongAnswer { .. })) if !props.reveal => html! {
+            <p class="outcome failure" role="status">{ "Not quite. What it really prints is shown at the end of the interview." }</p>
+        },
         (_, Some(TestVerdict::WrongAnswer { expected, .. })) => html! {
             <div class="outcome failure" role="status">
                 <p>{ "Not quite. It prints:" }</p>

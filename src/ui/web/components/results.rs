@@ -1,6 +1,8 @@
 //! The verdict of each test, in words, with what was expected and what came back.
 
+use crate::growth::{Growth, Verdict as GrowthVerdict};
 use crate::report::{Outcome, Report, TestVerdict};
+use crate::ui::difference::{Span, first_difference, split};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -8,6 +10,9 @@ pub struct ResultsProps {
     pub report: Report,
     /// Moves the editor to a line of the candidate's code.
     pub on_goto: Callback<u32>,
+    /// Steps through a failed test (its index), when the question allows it.
+    #[prop_or_default]
+    pub on_step: Option<Callback<usize>>,
 }
 
 fn line_button(on_goto: &Callback<u32>, line: u32) -> Html {
@@ -47,6 +52,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h2 id="results-title">{ "Results" }</h2>
             <p class={classes!("outcome", class)} role="status">{ r.headline() }</p>
             { details }
+            if let Some(g) = &r.growth { { growth(g) } }
             if !r.tests.is_empty() {
                 <ol class="tests" aria-label="Tests">
                     { for r.tests.iter().map(|t| {
@@ -65,12 +71,52 @@ pub fn Results(props: &ResultsProps) -> Html {
                                     if let Some(ms) = t.time_ms { <span class="time muted">{ format!("{ms} ms") }</span> }
                                 </div>
                                 { verdict_detail(&t.verdict, &props.on_goto) }
+                                if let Some(on_step) = props.on_step.as_ref().filter(|_| steppable(&t.verdict)) {
+                                    <button type="button" class="step-button"
+                                        aria-label={format!("Step through {}", t.name)}
+                                        onclick={on_step.reform({ let i = t.index; move |_: MouseEvent| i })}>
+                                        { "Step through" }
+                                    </button>
+                                }
                             </li>
                         }
                     }) }
                 </ol>
             }
         </section>
+    }
+}
+
+/// Whether a step-through could show where a test went wrong.
+fn steppable(v: &TestVerdict) -> bool {
+    matches!(
+        v,
+        TestVerdict::WrongAnswer { .. } | TestVerdict::RuntimeError { .. }
+    )
+}
+
+/// How the accepted answer's work grows, with the counts it was fitted from.
+fn growth(g: &Growth) -> Html {
+    let class = match g.verdict() {
+        GrowthVerdict::Slower => "growth slower",
+        _ => "growth",
+    };
+    html! {
+        <div class={class} role="note" aria-label="Growth">
+            <p>{ g.summary() }</p>
+            if !g.samples.is_empty() {
+                <details>
+                    <summary>{ "How it was measured" }</summary>
+                    <p class="muted">{ "Python instructions your function executed on generated inputs (a count, the same on every machine; work inside built-in functions is not counted)." }</p>
+                    <table class="growth-samples">
+                        <thead><tr><th scope="col">{ "size n" }</th><th scope="col">{ "instructions" }</th></tr></thead>
+                        <tbody>
+                            { for g.samples.iter().map(|s| html! { <tr><td>{ s.n }</td><td>{ s.steps }</td></tr> }) }
+                        </tbody>
+                    </table>
+                </details>
+            }
+        </div>
     }
 }
 
@@ -81,15 +127,29 @@ pub fn verdict_detail(v: &TestVerdict, on_goto: &Callback<u32>) -> Html {
             message,
             expected,
             actual,
-        } => html! {
-            <div class="detail">
-                <p>{ message }</p>
-                <dl>
-                    if let Some(e) = expected { <dt>{ "Expected" }</dt><dd><pre>{ e }</pre></dd> }
-                    if let Some(a) = actual { <dt>{ "Got" }</dt><dd><pre>{ a }</pre></dd> }
-                </dl>
-            </div>
-        },
+        } => {
+            // The first differing item or word, marked on both sides.
+            let spans = match (expected, actual) {
+                (Some(e), Some(a)) => first_difference(e, a),
+                _ => None,
+            };
+            let shown = |text: &str, span: Option<Span>| match span {
+                Some(span) => {
+                    let (before, mark, after) = split(text, span);
+                    html! { <pre>{ before }<mark class="difference">{ mark }</mark>{ after }</pre> }
+                }
+                None => html! { <pre>{ text }</pre> },
+            };
+            html! {
+                <div class="detail">
+                    <p>{ message }</p>
+                    <dl>
+                        if let Some(e) = expected { <dt>{ "Expected" }</dt><dd>{ shown(e, spans.map(|s| s.0)) }</dd> }
+                        if let Some(a) = actual { <dt>{ "Got" }</dt><dd>{ shown(a, spans.map(|s| s.1)) }</dd> }
+                    </dl>
+                </div>
+            }
+        }
         TestVerdict::RuntimeError { error } => html! {
             <div class="detail">
                 <p><strong>{ error.summary() }</strong></p>
