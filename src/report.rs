@@ -364,22 +364,6 @@ impl RunTracker {
         let tests = match &request.play {
             // Measuring growth runs no test.
             None if request.measure_growth => vec![],
-            // A step-through runs its one test.
-            None if request.step_through.is_some() => challenge
-                .tests
-                .iter()
-                .enumerate()
-                .filter(|(index, _)| Some(*index) == request.step_through)
-                .map(|(index, t)| {
-                    blank(
-                        index,
-                        t.name.clone(),
-                        t.sample,
-                        describe_input(challenge, index),
-                        t.time_limit_ms,
-                    )
-                })
-                .collect(),
             Some(play) => vec![blank(
                 0,
                 match &play.call {
@@ -390,8 +374,10 @@ impl RunTracker {
                 play.call.clone().unwrap_or_default(),
                 PLAY_TIME_LIMIT_MS,
             )],
+            // A step-through runs its one test, hidden or not.
             None => challenge
-                .tests_for(samples_only)
+                .tests_for(samples_only && request.step_through.is_none())
+                .filter(|(index, _)| request.step_through.is_none_or(|s| s == *index))
                 .map(|(index, t)| {
                     blank(
                         index,

@@ -376,6 +376,29 @@ mod free_runs {
                 Value::Int("4".into())
             ]))
         );
+        // A returned tree reads in level order, as `tree([...])` writes it.
+        let r = play(
+            "tree-height",
+            "def height(root):\n    return 0\n\ndef mirror(root):\n    if root:\n        root.left, root.right = mirror(root.right), mirror(root.left)\n    return root\n",
+            Play {
+                call: Some("mirror(tree([1, 2, 3, None, 4]))".into()),
+                ..Play::default()
+            },
+        );
+        let int = |n: &str| Value::Int(n.into());
+        assert_eq!(
+            r.tests[0].returned,
+            Some(Value::Tree(vec![
+                int("1"),
+                int("3"),
+                int("2"),
+                Value::None,
+                Value::None,
+                int("4")
+            ])),
+            "{}",
+            r.headline()
+        );
     }
 
     #[test]

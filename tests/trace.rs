@@ -9,33 +9,41 @@ use pyprep::protocol::RunRequest;
 use pyprep::report::{Outcome, TestVerdict};
 use pyprep::trace::{MAX_REPR_CHARS, MAX_STEPS, StepKind};
 
-/// A merge that forgets the rest of the right list: wrong on `[1, 3]` and `[2, 4, 5]`.
-const FORGETS_RIGHT: &str = "\
-def merge_sort(items):
-    if len(items) <= 1:
-        return list(items)
-    middle = len(items) // 2
-    left = merge_sort(items[:middle])
-    right = merge_sort(items[middle:])
-    result = []
-    i = j = 0
-    while i < len(left) and j < len(right):
-        if left[i] <= right[j]:
-            result.append(left[i])
-            i += 1
-        else:
-            result.append(right[j])
-            j += 1
-    result.extend(left[i:])
-    return result
-";
+/// The catalog's merge sort that keeps only one leftover item of each half.
+fn forgets_leftovers() -> String {
+    common::challenge("merge-sort")
+        .wrong
+        .iter()
+        .find(|w| w.name == "forgets_leftovers")
+        .expect("a wrong answer of the catalog")
+        .code
+        .clone()
+}
+
+/// The 1-based line of `code` that starts with `text` (after indentation).
+fn line_of(code: &str, text: &str) -> u32 {
+    code.lines()
+        .position(|l| l.trim_start().starts_with(text))
+        .expect("the line is in the code") as u32
+        + 1
+}
+
+/// How many items a list's repr shows.
+fn items(repr: &str) -> usize {
+    if repr == "[]" {
+        0
+    } else {
+        repr.matches(", ").count() + 1
+    }
+}
 
 #[test]
 fn a_failing_call_is_recorded_line_by_line_with_its_locals_and_stack() {
     let sandbox = native();
-    let submitted = common::submit(&sandbox, "merge-sort", FORGETS_RIGHT);
+    let code = forgets_leftovers();
+    let submitted = common::submit(&sandbox, "merge-sort", &code);
     let failed = submitted.first_failure().expect("the merge is wrong");
-    let r = sandbox.run(&RunRequest::step("merge-sort", FORGETS_RIGHT, failed.index));
+    let r = sandbox.run(&RunRequest::step("merge-sort", &code, failed.index));
     assert_eq!(r.tests.len(), 1, "only the asked test runs");
     let t = &r.tests[0];
     assert_eq!(t.index, failed.index);
@@ -50,25 +58,26 @@ fn a_failing_call_is_recorded_line_by_line_with_its_locals_and_stack() {
     assert_eq!(trace.steps[0].stack.last().unwrap().function, "merge_sort");
     // Recursion shows as a deeper stack.
     assert!(trace.steps.iter().any(|s| s.stack.len() >= 2));
-    // The line that drops the right list's rest runs with `right` still holding items.
-    let extend = trace
-        .steps
-        .iter()
-        .filter(|s| s.kind == StepKind::Line && s.line == 16)
-        .find(|s| {
-            let j = s
-                .locals
-                .iter()
-                .find(|(n, _)| n == "j")
-                .map(|(_, v)| v.clone());
-            let right = s
-                .locals
-                .iter()
-                .find(|(n, _)| n == "right")
-                .map(|(_, v)| v.clone());
-            matches!((j.as_deref(), right.as_deref()), (Some("0"), Some(r)) if r != "[]")
-        });
-    assert!(extend.is_some(), "line 16 with items left in `right`");
+    // Where it goes wrong: about to return with fewer items than the two halves held.
+    let returns = line_of(&code, "return result");
+    let local = |s: &pyprep::trace::Step, name: &str| {
+        s.locals
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| items(v))
+    };
+    let short = trace.steps.iter().find(|s| {
+        s.kind == StepKind::Line
+            && s.line == returns
+            && matches!(
+                (local(s, "result"), local(s, "left"), local(s, "right")),
+                (Some(r), Some(l), Some(rt)) if r < l + rt
+            )
+    });
+    assert!(
+        short.is_some(),
+        "a merge that lost items, at line {returns}"
+    );
     assert!(trace.steps.iter().any(|s| s.kind == StepKind::Return));
     // A variable is followed to where it changes.
     let first_i = trace

@@ -27,6 +27,7 @@ pub fn read(vm: &VirtualMachine, obj: &PyObject) -> Value {
         vm,
         budget: MAX_OBJECTS,
         list_node: None,
+        tree_node: None,
     }
     .read(obj, 0)
 }
@@ -37,6 +38,7 @@ pub fn read_with(vm: &VirtualMachine, obj: &PyObject, classes: &HelperClasses) -
         vm,
         budget: MAX_OBJECTS,
         list_node: classes.list_node.as_ref(),
+        tree_node: classes.tree_node.as_ref(),
     }
     .read(obj, 0)
 }
@@ -46,6 +48,8 @@ struct Reader<'a> {
     budget: usize,
     /// The helpers' `ListNode` class, captured before candidate code ran.
     list_node: Option<&'a PyObjectRef>,
+    /// The helpers' `TreeNode` class, likewise.
+    tree_node: Option<&'a PyObjectRef>,
 }
 
 fn opaque(name: &str) -> Value {
@@ -134,11 +138,59 @@ impl Reader<'_> {
         if self.list_node.is_some_and(|c| class.is(c)) {
             return self.read_linked(obj, depth);
         }
+        if self.tree_node.is_some_and(|c| class.is(c)) {
+            return self.read_tree(obj, depth);
+        }
         opaque(&class.name().to_string())
     }
 
     fn read_all(&mut self, items: &[PyObjectRef], depth: usize) -> Vec<Value> {
         items.iter().map(|i| self.read(i, depth + 1)).collect()
+    }
+
+    /// A tree of `TreeNode(val, left, right)` in level order with `None`
+    /// for a missing child, as `tree([...])` writes it, read from the
+    /// instances' `__dict__`.
+    fn read_tree(&mut self, root: &PyObject, depth: usize) -> Value {
+        let mut items = Vec::new();
+        let mut seen = HashSet::new();
+        let mut queue = std::collections::VecDeque::from([root.to_owned()]);
+        while let Some(node) = queue.pop_front() {
+            if self.vm.is_none(&node) {
+                items.push(Value::None);
+                continue;
+            }
+            if !self.tree_node.is_some_and(|c| node.class().is(c)) {
+                return opaque("TreeNode with a child that is not a TreeNode");
+            }
+            if !seen.insert(node.get_id()) {
+                return opaque("TreeNode that is its own descendant");
+            }
+            if self.budget == 0 {
+                return opaque("value too large to compare");
+            }
+            self.budget -= 1;
+            let Some(dict) = node
+                .dict()
+                .filter(|d| d.class().is(self.vm.ctx.types.dict_type))
+            else {
+                return opaque("TreeNode");
+            };
+            let (Some(val), Some(left), Some(right)) = (
+                dict_get(self.vm, &dict, "val"),
+                dict_get(self.vm, &dict, "left"),
+                dict_get(self.vm, &dict, "right"),
+            ) else {
+                return opaque("TreeNode without val, left and right");
+            };
+            items.push(self.read(&val, depth + 1));
+            queue.push_back(left);
+            queue.push_back(right);
+        }
+        while items.last() == Some(&Value::None) {
+            items.pop();
+        }
+        Value::Tree(items)
     }
 
     /// A chain of `ListNode(val, next)` read from the instances' `__dict__`.

@@ -105,3 +105,21 @@ test('a question can be tried with your own call, showing the value and its type
   await app.page.getByText(/^0 of \d+ done/).waitFor();
   await context.close();
 });
+
+test('a program question can be tried with your own files and input', async () => {
+  const context = await env.browser.newContext();
+  const app = await App.open(context, env.url, '#/q/reverse-file');
+  await app.pythonReady();
+  await app.setCode("with open('data.txt') as f:\n    lines = f.read().splitlines()\nfor line in reversed(lines):\n    print(line)\nprint('typed:', input())\n");
+  const tryIt = app.page.getByRole('region', { name: 'Try it yourself' });
+  // The first example's file is there to edit.
+  const data = tryIt.getByRole('textbox', { name: 'data.txt' });
+  assert.equal(await data.inputValue(), 'alpha\nbeta\ngamma\n');
+  await data.fill('first\nsecond\nthird\n');
+  await tryIt.getByRole('textbox', { name: 'Your input (stdin)' }).fill('hello\n');
+  await tryIt.getByRole('button', { name: 'Run with this input' }).click();
+  await tryIt.getByText('typed: hello').waitFor();
+  const printed = await tryIt.locator('.console-box.live').textContent();
+  assert.ok(printed.indexOf('third') < printed.indexOf('second') && printed.indexOf('second') < printed.indexOf('first'), printed);
+  await context.close();
+});

@@ -295,14 +295,14 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct WorkFilesEditorProps {
-    files: Vec<(String, String)>,
-    on_change: Callback<Vec<(String, String)>>,
+pub struct WorkFilesEditorProps {
+    pub files: Vec<(String, String)>,
+    pub on_change: Callback<Vec<(String, String)>>,
 }
 
 /// Files in the working folder when the code starts: add, edit, remove.
 #[component]
-fn WorkFilesEditor(props: &WorkFilesEditorProps) -> Html {
+pub fn WorkFilesEditor(props: &WorkFilesEditorProps) -> Html {
     let name = use_state(String::new);
     let add = {
         let (name, files, on_change) = (name.clone(), props.files.clone(), props.on_change.clone());

@@ -1,9 +1,10 @@
 //! Trying an answer with your own input: a call of your function with your
-//! own arguments (function questions), or your own stdin (program
+//! own arguments (function questions), or your own stdin and files (program
 //! questions). Same sandbox and limits as Run, never judged or counted.
 
 use super::live_console::LiveConsole;
 use super::on_text;
+use super::playground_page::WorkFilesEditor;
 use crate::challenge::{Kind, TestKind};
 use crate::protocol::{Play, RunId};
 use crate::ui::state::{Action, State};
@@ -23,6 +24,16 @@ pub fn TryIt(props: &TryItProps) -> Html {
     let state = &props.state;
     let call = use_state(|| None::<String>);
     let stdin = use_state(String::new);
+    // Starts with the files of the question's first example, to edit.
+    let files = {
+        let first = state
+            .catalog
+            .get(&props.id)
+            .and_then(|c| c.tests.iter().find(|t| t.sample))
+            .map(|t| t.files.clone().into_iter().collect::<Vec<_>>())
+            .unwrap_or_default();
+        use_state(move || first)
+    };
     let Some(c) = state.catalog.get(&props.id) else {
         return html! {};
     };
@@ -46,7 +57,7 @@ pub fn TryIt(props: &TryItProps) -> Html {
         let id = c.id.clone();
         let code = state.draft(&c.id);
         let function = c.kind == Kind::Function;
-        let (typed_call, stdin) = (typed_call.clone(), (*stdin).clone());
+        let (typed_call, stdin, files) = (typed_call.clone(), (*stdin).clone(), (*files).clone());
         let interactive = state.interactive_input && !function;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -56,7 +67,7 @@ pub fn TryIt(props: &TryItProps) -> Html {
                 play: Play {
                     stdin: stdin.clone(),
                     interactive,
-                    files: vec![],
+                    files: if function { vec![] } else { files.clone() },
                     call: function.then(|| typed_call.clone()),
                 },
             })
@@ -69,6 +80,11 @@ pub fn TryIt(props: &TryItProps) -> Html {
     html! {
         <section class="try-it" aria-labelledby="try-it-title">
             <h2 id="try-it-title">{ "Try it yourself" }</h2>
+            if c.kind == Kind::Program {
+                // Outside the form below: it has a form of its own, to add a file.
+                <WorkFilesEditor files={(*files).clone()}
+                    on_change={{ let f = files.clone(); Callback::from(move |v: Vec<(String, String)>| f.set(v)) }} />
+            }
             <form onsubmit={start}>
                 if c.kind == Kind::Function {
                     <label for="try-call">{ "Your call" }</label>
