@@ -18,9 +18,9 @@ pub mod progress;
 pub mod protocol;
 pub mod report;
 pub mod storage;
-pub mod text;
 pub mod trace;
 pub mod value;
+pub mod verdict;
 
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod cli;
@@ -28,6 +28,9 @@ pub mod cli;
 pub mod judge;
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod sandbox;
+/// The CLI's plain-text report; not part of the browser build.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod text;
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod validate;
 

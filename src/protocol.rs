@@ -20,7 +20,7 @@
 //!
 //! What the events add up to, and the verdicts they carry, live in `report`.
 
-use crate::report::{RuleViolation, SyntaxError, TestVerdict};
+use crate::verdict::{RuleViolation, SyntaxError, TestVerdict};
 use serde::{Deserialize, Serialize};
 
 /// Identifies one run; a newer run makes older ids stale.
@@ -237,6 +237,13 @@ pub enum Event {
     },
 }
 
+/// The version of the messages between the page, the worker and the
+/// sandbox. `www/worker.js` states the same number in `FromWorker::Loaded`,
+/// and the page refuses a worker that states another (one left in a cache
+/// from another build); `tests/wasi.rs` runs the real worker and checks it.
+/// Change it with any change to these messages.
+pub const PROTOCOL_VERSION: u32 = 2;
+
 /// Messages from the browser's judge worker to the UI (`www/worker.js` posts
 /// them as JSON text; `tests/wasi.rs` checks the real worker's output parses).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -248,6 +255,9 @@ pub enum FromWorker {
     Loaded {
         #[serde(default)]
         interactive_input: bool,
+        /// The worker's [`PROTOCOL_VERSION`] (0 from workers older than it).
+        #[serde(default)]
+        protocol: u32,
     },
     /// The judge module could not be fetched or compiled.
     LoadFailed { message: String },

@@ -140,7 +140,15 @@ fn the_real_worker_speaks_the_protocol() {
         let msg: FromWorker = serde_json::from_str(line)
             .unwrap_or_else(|e| panic!("the worker posted {line:?}, not a FromWorker: {e}"));
         match msg {
-            FromWorker::Loaded { .. } => loaded = true,
+            FromWorker::Loaded { protocol, .. } => {
+                // The worker states the version of the messages it speaks.
+                assert_eq!(
+                    protocol,
+                    pyprep::protocol::PROTOCOL_VERSION,
+                    "www/worker.js PROTOCOL"
+                );
+                loaded = true
+            }
             FromWorker::Line { run, line } => {
                 assert_eq!(run, RunId(7));
                 match reader.accept(&line) {

@@ -12,6 +12,8 @@ import { WASI, WASIProcExit, Fd, PreopenDirectory, ConsoleStdout, wasi } from '@
 import { stackImports, stackSwitching } from './engine-stack.js';
 
 const judgeUrl = new URL('judge.wasm', self.location.href);
+// protocol::PROTOCOL_VERSION: the messages this worker speaks.
+const PROTOCOL = 2;
 const MAX_LINE = 64 << 20;
 
 function post(json) {
@@ -31,7 +33,7 @@ async function compileJudge() {
 
 const judge = compileJudge();
 judge.then(
-  () => post(JSON.stringify({ type: 'loaded', interactive_input: stackSwitching })),
+  () => post(JSON.stringify({ type: 'loaded', interactive_input: stackSwitching, protocol: PROTOCOL })),
   (e) => post(JSON.stringify({ type: 'load_failed', message: String(e && e.message || e) })),
 );
 

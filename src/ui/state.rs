@@ -461,10 +461,20 @@ impl State {
 
     fn on_worker(&mut self, message: FromWorker) {
         match message {
-            FromWorker::Loaded { interactive_input } => {
+            FromWorker::Loaded {
+                protocol,
+                interactive_input,
+            } if protocol == crate::protocol::PROTOCOL_VERSION => {
                 self.judge = JudgeStatus::Ready;
                 self.interactive_input = interactive_input;
             }
+            FromWorker::Loaded { protocol, .. } => self.on_worker(FromWorker::LoadFailed {
+                message: format!(
+                    "the judge is from another version of the app (its messages are version \
+                         {protocol}, this page's {}): reload the page",
+                    crate::protocol::PROTOCOL_VERSION
+                ),
+            }),
             FromWorker::LoadFailed { message } => {
                 self.judge = JudgeStatus::Failed(message.clone());
                 if let Some(r) = self.run.as_mut().filter(|r| !r.tracker.is_finished()) {
@@ -697,6 +707,18 @@ mod tests {
     }
 
     #[test]
+    fn a_worker_of_another_protocol_version_is_refused() {
+        let s = state().apply(Action::Worker(FromWorker::Loaded {
+            interactive_input: true,
+            protocol: crate::protocol::PROTOCOL_VERSION + 1,
+        }));
+        match &s.judge {
+            JudgeStatus::Failed(why) => assert!(why.contains("reload"), "{why}"),
+            other => panic!("a stale worker was accepted: {other:?}"),
+        }
+    }
+
+    #[test]
     fn a_step_through_runs_one_test_and_is_never_counted() {
         let s = state().apply(Action::StepThrough {
             id: "is-prime".into(),
@@ -794,6 +816,7 @@ mod tests {
     fn stop_ends_the_run_and_replaces_the_worker() {
         let s = state().apply(Action::Worker(FromWorker::Loaded {
             interactive_input: true,
+            protocol: crate::protocol::PROTOCOL_VERSION,
         }));
         assert!(s.interactive_input);
         let s = s.apply(Action::Play {
@@ -903,6 +926,7 @@ mod tests {
     fn a_timeout_fails_the_run_and_replaces_the_worker() {
         let s = state().apply(Action::Worker(FromWorker::Loaded {
             interactive_input: false,
+            protocol: crate::protocol::PROTOCOL_VERSION,
         }));
         let s = s.apply(Action::Start {
             id: "is-prime".into(),

@@ -195,7 +195,8 @@ test('a worker that dies is reported and replaced, and the draft is untouched', 
       // The first worker loads, then dies on its first run.
       await route.fulfill({
         contentType: 'text/javascript',
-        body: 'postMessage(\'{"type":"loaded"}\'); onmessage = () => { throw new Error("boom"); };',
+        // protocol: protocol::PROTOCOL_VERSION, as www/worker.js states it.
+        body: 'postMessage(\'{"type":"loaded","protocol":2}\'); onmessage = () => { throw new Error("boom"); };',
       });
     } else {
       await route.continue();

@@ -2,6 +2,7 @@
 
 use super::code_workspace::CodeWorkspace;
 use super::hints::Hints;
+use super::markdown::rendered;
 use super::practice_workspace::PracticeWorkspace;
 use super::quiz_workspace::QuizWorkspace;
 use super::sample_tests::SampleTests;
@@ -20,11 +21,6 @@ pub struct ChallengePageProps {
     pub on_action: Callback<Action>,
     /// Sends a typed line to a run waiting in `input()`.
     pub on_input: Callback<(crate::protocol::RunId, String)>,
-}
-
-/// Trusted HTML rendered from the challenge's Markdown at build time.
-pub fn rendered(html: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(html.to_owned()))
 }
 
 #[component]

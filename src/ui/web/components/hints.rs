@@ -1,6 +1,6 @@
 //! Graduated hints, one at a time, and the explanation of the reference.
 
-use super::challenge_page::rendered;
+use super::markdown::rendered;
 use crate::storage::Status;
 use crate::ui::state::{Action, State};
 use yew::prelude::*;

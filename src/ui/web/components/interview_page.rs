@@ -3,9 +3,9 @@
 //! to answer. Code questions reuse the challenge workspace; explanations,
 //! advice and solutions stay hidden until the summary.
 
-use super::challenge_page::rendered;
 use super::clock::Clock;
 use super::code_workspace::CodeWorkspace;
+use super::markdown::rendered;
 use super::quiz_workspace::QuizWorkspace;
 use super::sample_tests::SampleTests;
 use crate::challenge::{Challenge, Kind};

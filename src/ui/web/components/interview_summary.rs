@@ -3,7 +3,7 @@
 //! written answer with its self-review checklist, and links to the
 //! explanations, which are open now.
 
-use super::challenge_page::rendered;
+use super::markdown::rendered;
 use super::replay_view::ReplayView;
 use crate::catalog::Catalog;
 use crate::challenge::Kind;

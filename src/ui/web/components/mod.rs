@@ -13,6 +13,7 @@ pub mod interview_setup;
 pub mod interview_summary;
 pub mod keys_help;
 pub mod live_console;
+pub mod markdown;
 pub mod notices;
 pub mod playground_page;
 pub mod practice_workspace;

@@ -1,7 +1,7 @@
 //! Rehearsing a spoken answer: the advice for this kind of question, a place
 //! to draft the answer (kept on this device), and a self-review checklist.
 
-use super::challenge_page::rendered;
+use super::markdown::rendered;
 use crate::storage::Status;
 use crate::ui::state::{Action, State};
 use crate::ui::web::now_ms;
