@@ -219,8 +219,15 @@ impl Peeker<'_> {
         ]
         .iter()
         .any(|t| class.is(*t));
-        if container && depth < 6 {
-            return self.container(obj, depth);
+        if container {
+            // Deeper containers are elided: reading them whole would cost
+            // every step the size of the value.
+            if depth < 6 {
+                self.container(obj, depth);
+            } else {
+                self.out.push('…');
+            }
+            return;
         }
         if self.list_node.is_some_and(|c| class.is(c)) {
             return self.linked(obj, depth);
@@ -246,7 +253,7 @@ impl Peeker<'_> {
             crate::value::Value::Opaque { type_name } => {
                 self.out.push_str(&format!("<{type_name} object>"))
             }
-            // Scalars only reach here: reading them is one step.
+            // Scalars and other objects only reach here: reading them is one step.
             value => self.out.push_str(&value.repr()),
         }
     }

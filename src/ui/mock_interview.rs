@@ -208,8 +208,7 @@ mod tests {
     use super::*;
     use crate::catalog::Catalog;
     use crate::challenge::Group;
-    use crate::protocol::{Event, FromWorker, Mode};
-    use crate::report::TestVerdict;
+    use crate::protocol::Mode;
     use crate::storage::{Progress, Record, Saved};
     use crate::ui::state::Action;
 
@@ -262,40 +261,7 @@ mod tests {
             id: "is-prime".into(),
             mode: Mode::Submit,
         });
-        let run = s.run.as_ref().unwrap().id;
-        let tests: Vec<usize> = s
-            .run
-            .as_ref()
-            .unwrap()
-            .tracker
-            .report()
-            .tests
-            .iter()
-            .map(|t| t.index)
-            .collect();
-        let mut s = s.apply(Action::Worker(FromWorker::Event {
-            run,
-            event: Event::Ready,
-        }));
-        for index in tests {
-            s = s
-                .apply(Action::Worker(FromWorker::Event {
-                    run,
-                    event: Event::TestStarted { index },
-                }))
-                .apply(Action::Worker(FromWorker::Event {
-                    run,
-                    event: Event::TestFinished {
-                        index,
-                        verdict: TestVerdict::Passed,
-                        time_ms: 1,
-                    },
-                }));
-        }
-        s.apply(Action::Worker(FromWorker::Event {
-            run,
-            event: Event::Finished,
-        }))
+        crate::ui::state::tests::pass_everything(s)
     }
 
     #[test]

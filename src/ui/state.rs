@@ -697,7 +697,7 @@ impl yew::Reducible for State {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::protocol::Event;
     use crate::report::TestVerdict;
@@ -733,7 +733,8 @@ mod tests {
         assert!(!s.saved.progress.contains_key("is-prime"));
     }
 
-    fn pass_everything(mut s: State) -> State {
+    /// Lets every test of the current run pass, as the worker would report it.
+    pub(crate) fn pass_everything(mut s: State) -> State {
         let run = s.run.as_ref().unwrap().id;
         let indexes: Vec<usize> = s
             .run

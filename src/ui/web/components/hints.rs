@@ -12,6 +12,24 @@ pub struct HintsProps {
     pub on_action: Callback<Action>,
 }
 
+/// The first `shown` hints of `c`, and a button that opens the next one.
+pub fn hint_list(
+    c: &crate::challenge::Challenge,
+    shown: usize,
+    more: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <>
+            <ol>
+                { for c.hints.iter().take(shown).map(|h| html! { <li class="markdown">{ rendered(&h.html) }</li> }) }
+            </ol>
+            if shown < c.hints.len() {
+                <button type="button" onclick={more}>{ format!("Show hint {} of {}", shown + 1, c.hints.len()) }</button>
+            }
+        </>
+    }
+}
+
 #[component]
 pub fn Hints(props: &HintsProps) -> Html {
     let state = &props.state;
@@ -36,12 +54,7 @@ pub fn Hints(props: &HintsProps) -> Html {
             if !c.hints.is_empty() {
                 <section class="hints" aria-labelledby="hints-title">
                     <h2 id="hints-title">{ "Hints" }</h2>
-                    <ol>
-                        { for c.hints.iter().take(shown).map(|h| html! { <li class="markdown">{ rendered(&h.html) }</li> }) }
-                    </ol>
-                    if shown < c.hints.len() {
-                        <button type="button" onclick={more}>{ format!("Show hint {} of {}", shown + 1, c.hints.len()) }</button>
-                    }
+                    { hint_list(c, shown, more) }
                 </section>
             }
             if !c.explanation.source.trim().is_empty() {

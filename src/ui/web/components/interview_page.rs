@@ -5,6 +5,7 @@
 
 use super::clock::Clock;
 use super::code_workspace::CodeWorkspace;
+use super::hints::hint_list;
 use super::markdown::rendered;
 use super::quiz_workspace::QuizWorkspace;
 use super::sample_tests::SampleTests;
@@ -154,12 +155,7 @@ fn hints(c: &Challenge, interview: &Interview, on_action: &Callback<Action>) -> 
         <section class="hints" aria-labelledby="hints-title">
             <h3 id="hints-title">{ "Hints" }</h3>
             <p class="muted">{ format!("Hints used: {shown}. Each one is noted in the summary.") }</p>
-            <ol>
-                { for c.hints.iter().take(shown).map(|h| html! { <li class="markdown">{ rendered(&h.html) }</li> }) }
-            </ol>
-            if shown < c.hints.len() {
-                <button type="button" onclick={more}>{ format!("Show hint {} of {}", shown + 1, c.hints.len()) }</button>
-            }
+            { hint_list(c, shown, more) }
         </section>
     }
 }
