@@ -25,7 +25,8 @@ usage:
                                                prove every challenge sound: reference
                                                accepted, wrong answers rejected, and the
                                                reference passes under CPython (python3)
-  pyprep sandbox --workdir <dir>               internal: run one request from stdin
+  pyprep sandbox --workdir <dir> [--prepare]   internal: run one request from stdin
+                                               (--prepare: build the interpreter first)
 ";
 
 /// Runs the command line with `args` (without the program name).
@@ -35,7 +36,8 @@ pub fn main(args: &[String]) -> ExitCode {
         ["list"] => list(),
         ["check", rest @ ..] => check(rest),
         ["validate", rest @ ..] => validate(rest),
-        ["sandbox", "--workdir", dir] => sandbox(Path::new(dir)),
+        ["sandbox", "--workdir", dir] => sandbox(Path::new(dir), false),
+        ["sandbox", "--workdir", dir, "--prepare"] => sandbox(Path::new(dir), true),
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -251,8 +253,8 @@ fn find_python() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn sandbox(workdir: &Path) -> ExitCode {
-    match crate::sandbox::serve(workdir) {
+fn sandbox(workdir: &Path, prepare: bool) -> ExitCode {
+    match crate::sandbox::serve(workdir, prepare) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("pyprep sandbox: {e}");

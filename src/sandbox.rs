@@ -39,55 +39,67 @@ const NATIVE_STACK_BYTES: usize = 256 << 20;
 
 /// The sandbox's main: reads the request from stdin and runs it in `workdir`.
 ///
+/// With `prepare`, the interpreter is built before stdin is read
+/// (`judge::python::prepare`): the browser's worker starts an instance so,
+/// and it waits for its run's stdin with the slow part done. Natively the
+/// process confines itself first either way, before reading anything.
+///
 /// Returns a message when the input is not a valid request.
-pub fn serve(workdir: &Path) -> Result<(), String> {
-    // Two lines, the key and the request; what follows is typed input for an
-    // interactive free run, read as the code asks for it.
-    let mut input = String::new();
-    for _ in 0..2 {
-        std::io::stdin()
-            .read_line(&mut input)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-    }
-    let (key, request) = parse_sandbox_stdin(&input)?;
-    drop(input);
-    let writer = EventWriter::new(key);
-    memory::arm(writer.memory_limit_line(memory::LIMIT_BYTES));
-    let sink = SharedSink(Arc::new(Mutex::new(SignedLines { writer })));
-    // Natively, nothing outside the scratch folder is reachable from here on.
+pub fn serve(workdir: &Path, prepare: bool) -> Result<(), String> {
+    // Natively, nothing outside the scratch folder is reachable from here on
+    // (a failure is reported once the key to report it with has arrived).
     #[cfg(not(target_os = "wasi"))]
-    if let Err(message) = confine::confine(workdir) {
-        sink.clone().emit(Event::InternalError { message });
-        return Ok(());
-    }
-    let run = || {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            judge::run(&request, workdir, Box::new(sink.clone()));
-        }))
+    let confined = confine::confine(workdir);
+    #[cfg(target_os = "wasi")]
+    let confined: Result<(), String> = Ok(());
+    let serve = || {
+        let prepared = prepare.then(judge::python::prepare);
+        // Two lines, the key and the request; what follows is typed input
+        // for an interactive free run, read as the code asks for it.
+        let mut input = String::new();
+        for _ in 0..2 {
+            std::io::stdin()
+                .read_line(&mut input)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
+        }
+        let (key, request) = parse_sandbox_stdin(&input)?;
+        drop(input);
+        let writer = EventWriter::new(key);
+        memory::arm(writer.memory_limit_line(memory::LIMIT_BYTES));
+        let sink = SharedSink(Arc::new(Mutex::new(SignedLines { writer })));
+        if let Err(message) = &confined {
+            sink.clone().emit(Event::InternalError {
+                message: message.clone(),
+            });
+            return Ok(());
+        }
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            judge::run_prepared(&request, workdir, Box::new(sink.clone()), prepared);
+        }));
+        if let Err(panic) = result {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            sink.clone().emit(Event::InternalError {
+                message: format!("the judge panicked: {message}"),
+            });
+        }
+        Ok(())
     };
     // Natively the interpreter gets a thread with a stack deep enough for any
     // recursion limit it allows; in WASI the stack size is set at link time.
     #[cfg(not(target_os = "wasi"))]
-    let result = std::thread::scope(|s| {
+    return std::thread::scope(|s| {
         std::thread::Builder::new()
             .stack_size(NATIVE_STACK_BYTES)
-            .spawn_scoped(s, run)
+            .spawn_scoped(s, serve)
             .map_err(|e| format!("cannot start the judge thread: {e}"))
             .and_then(|h| h.join().map_err(|_| "the judge thread died".to_owned()))
     })?;
     #[cfg(target_os = "wasi")]
-    let result = run();
-    if let Err(panic) = result {
-        let message = panic
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_else(|| "unknown panic".into());
-        sink.clone().emit(Event::InternalError {
-            message: format!("the judge panicked: {message}"),
-        });
-    }
-    Ok(())
+    serve()
 }
 
 /// Lends the one signed channel to the judge, so that a panic report after

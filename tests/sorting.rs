@@ -1,7 +1,9 @@
 //! `list.sort` and `sorted` in the judge's interpreter behave as CPython's:
 //! the same order (stable, `reverse=True` keeping equal items in order),
 //! the same exceptions, and O(n log n) comparisons on random data (RustPython
-//! 0.5's sort was quadratic there; `vendor/README.md`). One script runs in
+//! 0.5's sort was quadratic there; `vendor/README.md`), with exact ints,
+//! floats and strs compared directly and everything else, subclasses
+//! included, through its own `__lt__`. One script runs in
 //! the judge's interpreter and under `python3`, and their output must match.
 
 mod common;
@@ -34,6 +36,25 @@ for n in (0, 1, 2, 5, 31, 32, 33, 100, 1000, 5000):
     words = [str(rand(50)) for _ in range(n)]
     print(sorted(words, key=len)[:6])
 
+# Exact ints, floats and strs are compared directly; the rest, subclasses
+# included, through their own __lt__.
+big = [rand(10**6) * 10**30 - 10**35 for _ in range(300)]
+print(sorted(big) == sorted(big, key=lambda x: (x > 0, abs(x) if x > 0 else -abs(x))), sorted(big)[:2])
+floats = [rand(1000) / 7 - 50 for _ in range(300)] + [0.0, -0.0, float("inf"), -float("inf"), 1e-300]
+print(sorted(floats)[:4], sorted(floats)[-3:], sorted(floats, reverse=True)[:3])
+print(sorted([(x, i) for i, x in enumerate([0.5, -0.0, 0.0, 0.5, -1.5])], key=lambda p: p[0]))
+strs = ["b", "", "a", "ab", "aa", "B", "é", "e", "z", "😀", "ß", "Z", "a\x00", "ａ"] * 3
+print(sorted(strs), sorted(strs, reverse=True)[:5])
+print(sorted([3, 1.5, True, 2, 0.0, -1, False, 2.0, 10**20]))
+class Backwards(int):
+    def __lt__(self, other):
+        return int(self) > int(other)
+class ByLength(str):
+    def __lt__(self, other):
+        return len(self) < len(other)
+print([int(x) for x in sorted(map(Backwards, [1, 3, 2, 5, 4]))])
+print(sorted(map(ByLength, ["ccc", "a", "bb", "dddd"])))
+
 n = 20000
 items = [Counted(rand(10**6)) for _ in range(n)]
 items.sort()
@@ -57,6 +78,19 @@ try:
     boom.sort()
 except ValueError as e:
     print("raised", e, sorted(b.v for b in boom) == before, len(boom))
+class Odd:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, other):
+        if self.v == 3 or other.v == 3:
+            raise ValueError("three")
+        return self.v < other.v
+keyed = [rand(10) for _ in range(50)] + [3]
+kept = list(keyed)
+try:
+    keyed.sort(key=Odd)
+except ValueError as e:
+    print("key compare raised", e, sorted(keyed) == sorted(kept), len(keyed))
 try:
     sorted([3, 1, 2], key=lambda x: 1 / (x - 2))
 except ZeroDivisionError as e:
@@ -113,6 +147,10 @@ fn sorting_matches_cpython() {
     assert!(judge.contains("n log n True"), "{judge}");
     assert!(judge.contains("sorted input is linear True"), "{judge}");
     assert!(judge.contains("raised seven True 201"), "{judge}");
+    assert!(
+        judge.contains("key compare raised three True 51"),
+        "{judge}"
+    );
     match Command::new("python3").args(["-c", SCRIPT]).output() {
         Ok(out) if out.status.success() => {
             assert_eq!(

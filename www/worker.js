@@ -1,8 +1,13 @@
 // The judge worker: runs the WASI build of the judge, one fresh instance per run.
 //
-// The module is compiled once; each run instantiates it again, so nothing
-// carries over between runs. Deep recursion is kept off the end of the
-// engine's stack by engine-stack.js. The page sends the sandbox's stdin
+// The module is compiled once; each run gets an instance of its own, so
+// nothing carries over between runs. Where the engine can suspend wasm
+// (JSPI), the worker starts the next run's instance as soon as the last one
+// has ended: it builds its interpreter (`sandbox --prepare`) and then waits,
+// off the stack, for its stdin, so a click finds the slow part done. The
+// instance still learns everything about its run (the key, the request,
+// files, input) only from that stdin. Deep recursion is kept off the end of
+// the engine's stack by engine-stack.js. The page sends the sandbox's stdin
 // ready-made (the run's event key, then the request: `ToWorker` in
 // src/protocol.rs); the worker passes it through unread, and forwards the
 // stderr lines shaped like signed events (`FromWorker::Line`) for the page to
@@ -33,7 +38,10 @@ async function compileJudge() {
 
 const judge = compileJudge();
 judge.then(
-  () => post(JSON.stringify({ type: 'loaded', interactive_input: stackSwitching, protocol: PROTOCOL })),
+  () => {
+    post(JSON.stringify({ type: 'loaded', interactive_input: stackSwitching, protocol: PROTOCOL }));
+    setTimeout(prepareSpare, 0);
+  },
   (e) => post(JSON.stringify({ type: 'load_failed', message: String(e && e.message || e) })),
 );
 
@@ -87,8 +95,12 @@ let current = null;
 /** `SEQ TAG JSON`: the shape of a signed event line (protocol::EventWriter). */
 const EVENT_LINE = /^\d+ [0-9a-f]{64} \{/;
 
-/** Splits stderr into lines (dropping absurdly long ones) and forwards those shaped like events. */
-function eventLines(run) {
+/**
+ * Splits stderr into lines (dropping absurdly long ones) and forwards those
+ * shaped like events, marked with `owner.run` (set when the instance is given
+ * its run: a prepared instance writes nothing before it has read its stdin).
+ */
+function eventLines(owner) {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let partial = '';
   let overlong = false;
@@ -97,10 +109,88 @@ function eventLines(run) {
     partial = lines.pop();
     for (const line of lines) {
       if (overlong) { overlong = false; continue; }
-      if (EVENT_LINE.test(line)) post(JSON.stringify({ type: 'line', run, line }));
+      if (EVENT_LINE.test(line)) post(JSON.stringify({ type: 'line', run: owner.run, line }));
     }
     if (partial.length > MAX_LINE) { partial = ''; overlong = true; }
   });
+}
+
+/**
+ * Starts a fresh sandbox instance of `module`. With `prepare` (only under
+ * stack switching) the judge builds its interpreter first and then waits,
+ * off the stack, for its stdin: that is the spare the next run takes
+ * (`sandbox --prepare`, src/sandbox.rs). Returns the instance's handle:
+ * `owner.run` is the run it serves, `stdin` its input, and `ended` settles
+ * with the message that reports how it ended (without its run).
+ */
+function launch(module, stdin, prepare) {
+  const owner = { run: null, stdin, ended: null };
+  const fds = [
+    stdin,
+    new ConsoleStdout(() => {}), // the candidate's raw writes to fd 1 go nowhere
+    eventLines(owner),
+    new PreopenDirectory('/', new Map()),
+  ];
+  const args = ['pyprep', 'sandbox', '--workdir', '/', ...(prepare ? ['--prepare'] : [])];
+  const shim = new WASI(args, [], fds, { debug: false });
+  const ending = (e) => {
+    if (e instanceof WASIProcExit) return { type: 'exited', code: e.code | 0 };
+    const stackOverflow = e instanceof RangeError || /call stack/i.test(String(e));
+    return { type: 'crashed', message: String(e && e.message || e), stack_overflow: stackOverflow };
+  };
+  owner.ended = (async () => {
+    let instance;
+    const pyprep = stackImports(() => instance.exports.__indirect_function_table, stackSwitching);
+    const imports = { ...shim.wasiImport };
+    if (stackSwitching) {
+      // A read of stdin that finds nothing yet waits here, off the stack:
+      // a prepared instance for its run, an interactive run's input() for
+      // the next line the user types.
+      const read = shim.wasiImport.fd_read;
+      imports.fd_read = new WebAssembly.Suspending((fd, iovs, count, nread) => {
+        if (fd === 0 && stdin.starved()) return stdin.more().then(() => read(fd, iovs, count, nread));
+        return read(fd, iovs, count, nread);
+      });
+    } else {
+      stdin.ended = true; // nothing can wait here: input ends where the given text ends
+    }
+    try {
+      instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: imports, pyprep });
+      if (stackSwitching) {
+        // Run on stacks of its own (JSPI): a worker's own stack is small, and
+        // the interpreter recurses natively for every Python call; deep
+        // recursion moves on to fresh stacks (engine-stack.js).
+        shim.inst = instance;
+        await WebAssembly.promising(instance.exports._start)();
+        return { type: 'exited', code: 0 };
+      }
+      return { type: 'exited', code: shim.start(instance) | 0 };
+    } catch (e) {
+      return ending(e);
+    }
+  })();
+  return owner;
+}
+
+/**
+ * The prepared instance the next run takes, or null. Only with stack
+ * switching (elsewhere an instance cannot wait for its stdin), and only in
+ * the worker that runs the tests: the syntax checker's worker (named
+ * 'syntax' by the page) reads no interpreter's time back.
+ */
+let spare = null;
+const keepsSpare = stackSwitching && self.name !== 'syntax';
+
+/** Prepares the next run's instance while nothing else is going on. */
+function prepareSpare() {
+  if (!keepsSpare || spare) return;
+  judge.then((module) => {
+    if (spare) return;
+    const instance = launch(module, new RunStdin(new Uint8Array(0)), true);
+    spare = instance;
+    // One that ended while waiting (it could not prepare) is no spare.
+    instance.ended.then(() => { if (spare === instance) spare = null; });
+  }, () => {});
 }
 
 async function runOnce(run, stdinText, interactive) {
@@ -111,50 +201,24 @@ async function runOnce(run, stdinText, interactive) {
     post(JSON.stringify({ type: 'crashed', run, message: `the judge did not load: ${e}`, stack_overflow: false }));
     return;
   }
-  const stdin = new RunStdin(new TextEncoder().encode(stdinText));
-  stdin.ended = !interactive;
-  current = { run, stdin };
-  const fds = [
-    stdin,
-    new ConsoleStdout(() => {}), // the candidate's raw writes to fd 1 go nowhere
-    eventLines(run),
-    new PreopenDirectory('/', new Map()),
-  ];
-  const shim = new WASI(['pyprep', 'sandbox', '--workdir', '/'], [], fds, { debug: false });
-  try {
-    let instance;
-    const pyprep = stackImports(() => instance.exports.__indirect_function_table, stackSwitching);
-    const imports = { ...shim.wasiImport };
-    if (stackSwitching) {
-      // An interactive run's input() waits here, off the stack, for the next line.
-      const read = shim.wasiImport.fd_read;
-      imports.fd_read = new WebAssembly.Suspending((fd, iovs, count, nread) => {
-        if (fd === 0 && stdin.starved()) return stdin.more().then(() => read(fd, iovs, count, nread));
-        return read(fd, iovs, count, nread);
-      });
-    } else {
-      stdin.ended = true; // nothing can wait here: input ends where the given text ends
-    }
-    instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: imports, pyprep });
-    let code = 0;
-    if (stackSwitching) {
-      // Run on stacks of its own (JSPI): a worker's own stack is small, and
-      // the interpreter recurses natively for every Python call; deep
-      // recursion moves on to fresh stacks (engine-stack.js).
-      shim.inst = instance;
-      await WebAssembly.promising(instance.exports._start)();
-    } else {
-      code = shim.start(instance);
-    }
-    post(JSON.stringify({ type: 'exited', run, code: code | 0 }));
-  } catch (e) {
-    if (e instanceof WASIProcExit) {
-      post(JSON.stringify({ type: 'exited', run, code: e.code | 0 }));
-    } else {
-      const stackOverflow = e instanceof RangeError || /call stack/i.test(String(e));
-      post(JSON.stringify({ type: 'crashed', run, message: String(e && e.message || e), stack_overflow: stackOverflow }));
-    }
+  const bytes = new TextEncoder().encode(stdinText);
+  let instance = spare;
+  spare = null;
+  if (instance) {
+    instance.run = run;
+    instance.stdin.ended = !interactive;
+    instance.stdin.push(bytes); // it resumes: the key, the request, then the run
+  } else {
+    const stdin = new RunStdin(bytes);
+    stdin.ended = !interactive;
+    instance = launch(module, stdin, false);
+    instance.run = run;
   }
+  current = { run, stdin: instance.stdin };
+  const ending = await instance.ended;
+  post(JSON.stringify({ ...ending, run }));
+  // The next run's instance, once this run's last message is out.
+  setTimeout(prepareSpare, 0);
 }
 
 self.onmessage = (event) => {

@@ -68,6 +68,17 @@ impl Sink for Collect {
 /// fills with the test's files; the candidate's code runs with it as the
 /// current directory.
 pub fn run(request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
+    run_prepared(request, workdir, sink, None)
+}
+
+/// [`run`], with the interpreter for its first session built in advance
+/// (`python::prepare`); a run that needs none drops it.
+pub fn run_prepared(
+    request: &RunRequest,
+    workdir: &Path,
+    sink: Box<dyn Sink>,
+    prepared: Option<python::Prepared>,
+) {
     if request.syntax_only {
         let mut sink = sink;
         sink.emit(match check_syntax(&request.code) {
@@ -77,10 +88,10 @@ pub fn run(request: &RunRequest, workdir: &Path, sink: Box<dyn Sink>) {
         return;
     }
     if let Some(definition) = &request.definition {
-        return run_challenge(definition, request, workdir, sink);
+        return run_challenge(definition, request, workdir, sink, prepared);
     }
     match Catalog::embedded().runnable(&request.challenge) {
-        Some(challenge) => run_challenge(challenge, request, workdir, sink),
+        Some(challenge) => run_challenge(challenge, request, workdir, sink, prepared),
         None => {
             let mut sink = sink;
             sink.emit(Event::InternalError {
@@ -102,6 +113,7 @@ pub fn run_challenge(
     request: &RunRequest,
     workdir: &Path,
     sink: Box<dyn Sink>,
+    prepared: Option<python::Prepared>,
 ) {
     let console = Rc::new(RefCell::new(Console::new(sink)));
     // A step-through may ask for a hidden test: it failed, and the candidate saw its call.
@@ -112,6 +124,7 @@ pub fn run_challenge(
         request,
         workdir,
         console: &console,
+        prepared: RefCell::new(prepared),
     };
     if let Some(play) = &request.play {
         session.with_run(true, |run| play::run(run, play));
@@ -159,6 +172,8 @@ struct Session<'a> {
     request: &'a RunRequest,
     workdir: &'a Path,
     console: &'a Rc<RefCell<Console>>,
+    /// The interpreter built in advance, for the first session to take.
+    prepared: RefCell<Option<python::Prepared>>,
 }
 
 impl Session<'_> {
@@ -253,7 +268,10 @@ impl Session<'_> {
     /// error or broken rule.
     fn with_run(&self, first: bool, body: impl FnOnce(&Run) -> Continue) -> Continue {
         let console = self.console;
-        let interpreter = python::new_interpreter();
+        let interpreter = match self.prepared.borrow_mut().take() {
+            Some(prepared) => prepared.into_interpreter(),
+            None => python::new_interpreter(),
+        };
         interpreter.enter(|vm| {
             let harness = match Harness::install(vm, console.clone(), &self.challenge.rules) {
                 Ok(h) => h,
@@ -329,7 +347,7 @@ pub fn run_in_process(challenge: &Challenge, request: &RunRequest) -> crate::rep
         return tracker.into_report();
     }
     let events = Collect::default();
-    run_challenge(challenge, request, &workdir, Box::new(events.clone()));
+    run_challenge(challenge, request, &workdir, Box::new(events.clone()), None);
     for event in events.0.take() {
         tracker.apply(event);
     }

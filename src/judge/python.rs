@@ -60,6 +60,36 @@ pub fn new_interpreter() -> Interpreter {
         .build()
 }
 
+/// Modules the harness imports (`HARNESS_PY`): [`prepare`] imports them
+/// ahead of the request, so a prepared interpreter holds exactly what a
+/// fresh one holds once its harness is installed.
+const HARNESS_IMPORTS: &[&str] = &["io", "sys", "unittest"];
+
+/// An interpreter built before its run's request arrived: the standard
+/// library set up and the harness's modules imported, nothing else. The
+/// browser's worker keeps one waiting (`sandbox --prepare`), so a run starts
+/// without paying for this; everything a run sets (its key, clock, files,
+/// rules, stdin) comes after, from the request.
+pub struct Prepared(Interpreter);
+
+/// Builds a [`Prepared`] interpreter.
+pub fn prepare() -> Prepared {
+    let interpreter = new_interpreter();
+    interpreter.enter(|vm| {
+        for module in HARNESS_IMPORTS {
+            // A failure shows again, and is reported, when the harness is installed.
+            let _ = vm.import(*module, 0);
+        }
+    });
+    Prepared(interpreter)
+}
+
+impl Prepared {
+    pub fn into_interpreter(self) -> Interpreter {
+        self.0
+    }
+}
+
 /// Handles captured at start-up, before the candidate's code could patch anything.
 pub struct Harness {
     pub console: Rc<RefCell<Console>>,

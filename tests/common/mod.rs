@@ -54,7 +54,10 @@ pub const WASI_STACK_KIB: u32 = 3000;
 /// judge from before the stack guard too; chromium's newer engine does not).
 pub const NODE_FLAGS: &[&str] = &["--no-wasm-tier-up"];
 
-/// The WASI judge under node, with an engine stack of `kib` KiB.
+/// The WASI judge under node, with an engine stack of `kib` KiB. It builds
+/// its interpreter before reading the request (`--prepare`), as the
+/// browser's worker starts every instance that serves a run under stack
+/// switching.
 pub fn wasi_on_stack(kib: u32) -> Sandbox {
     let wasm = wasi_wasm().to_path_buf();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/run.mjs");
@@ -65,7 +68,7 @@ pub fn wasi_on_stack(kib: u32) -> Sandbox {
             .arg(&script)
             .arg(&wasm)
             .arg(dir)
-            .args(["sandbox", "--workdir", "/"]);
+            .args(["sandbox", "--workdir", "/", "--prepare"]);
         c
     })
 }

@@ -63,6 +63,39 @@ test('Stop ends an endless loop, and the next run works', async () => {
   await context.close();
 });
 
+test('each run starts in a fresh interpreter: nothing one run leaves is seen by the next', async () => {
+  // The worker prepares the next run's interpreter while the page is idle;
+  // it must still be a new one, with its own random seed and an empty folder.
+  const { context, app } = await playground();
+  const output = () => console(app).getByLabel('Printed output').textContent();
+  const run = async (code) => {
+    await app.setCode(code);
+    await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+    assert.match(await finished(app), /^Finished/);
+    return output();
+  };
+  const leave = [
+    'import builtins, random, sys, unittest',
+    'sys.left = builtins.left = unittest.left = 1',
+    'sys.setrecursionlimit(5000)',
+    'open("left.txt", "w").write("x")',
+    'print("seed", random.random())',
+  ].join('\n');
+  const look = [
+    'import builtins, os, random, sys, unittest',
+    'print("left", [hasattr(m, "left") for m in (sys, builtins, unittest)], os.path.exists("left.txt"), sys.getrecursionlimit())',
+    'print("seed", random.random())',
+  ].join('\n');
+  const first = await run(leave);
+  const second = await run(look);
+  assert.match(second, /left \[False, False, False\] False 1000/);
+  const seed = (text) => text.match(/seed (\S+)/)[1];
+  assert.notEqual(seed(first), seed(second));
+  assert.notEqual(seed(second), seed(await run(look)));
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
 test('files the user adds can be read, and files the code writes are listed afterwards', async () => {
   const { context, app } = await playground();
   await app.page.getByText(/^Files the code can open/).click();

@@ -3,8 +3,9 @@
 //! checking never waits for a run or blocks typing.
 //!
 //! Each check is debounced ([`DELAY_MS`] after the last keystroke) and runs
-//! in a fresh judge instance that compiles the code and runs nothing; an
-//! answer to an older text is dropped.
+//! in a fresh judge instance that compiles the code and runs nothing (no
+//! interpreter is built for it, nor kept waiting); an answer to an older
+//! text is dropped.
 
 use crate::protocol::{Event, EventReader, FromWorker, RunId, RunRequest, ToWorker, sandbox_stdin};
 use crate::report::SyntaxError;
@@ -13,8 +14,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{MessageEvent, Worker, WorkerOptions};
 use yew::prelude::*;
+
+/// The checker's worker's name (`self.name` in `www/worker.js`).
+const SYNTAX_WORKER_NAME: &str = "syntax";
 
 /// How long typing must pause before the code is checked.
 const DELAY_MS: u32 = 400;
@@ -35,7 +39,10 @@ impl Drop for Checker {
 }
 
 fn start(found: UseStateHandle<Option<SyntaxError>>) -> Option<Checker> {
-    let worker = Worker::new("judge/worker.js").ok()?;
+    // Named, so that it keeps no prepared interpreter: a syntax check needs none.
+    let options = WorkerOptions::new();
+    options.set_name(SYNTAX_WORKER_NAME);
+    let worker = Worker::new_with_options("judge/worker.js", &options).ok()?;
     let awaited: Rc<RefCell<Option<(RunId, EventReader)>>> = Rc::default();
     let waiting = awaited.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
