@@ -8,7 +8,8 @@
 //!
 //! The event channel: the parent makes a fresh [`EventKey`] per run and
 //! passes it on the sandbox's stdin with the request ([`sandbox_stdin`]);
-//! the sandbox reads stdin to the end before any Python runs, keeps the key
+//! the sandbox reads stdin to the end before any of the candidate's code
+//! runs (a prepared sandbox has only built its interpreter), keeps the key
 //! in Rust memory only, and writes each event as one stderr line
 //! `SEQ TAG JSON`, where TAG is an HMAC-SHA256 of `SEQ JSON` under the key
 //! ([`EventWriter`]). The parent accepts a line only if its tag checks out

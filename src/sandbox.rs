@@ -2,9 +2,10 @@
 //! native parent that starts it, watches the clock and kills it.
 //!
 //! [`serve`] is the child (`pyprep sandbox`): natively a process of its own,
-//! in the browser one WASI instance per run. It reads the event key and the
-//! request from stdin, arms the memory cap, natively confines itself to its
-//! scratch folder ([`confine`]), runs the judge and writes each event as a
+//! in the browser one WASI instance per run. Natively it first confines
+//! itself to its scratch folder ([`confine`]); with `--prepare` it builds
+//! its interpreter next; then it reads the event key and the request from
+//! stdin, arms the memory cap, runs the judge and writes each event as a
 //! signed line on stderr (see `protocol`). [`Sandbox`] is the native
 //! parent used by the CLI, `pyprep validate` and the tests: the browser's
 //! worker plays the same role in JavaScript. Both feed the events to the same
@@ -53,6 +54,8 @@ pub fn serve(workdir: &Path, prepare: bool) -> Result<(), String> {
     #[cfg(target_os = "wasi")]
     let confined: Result<(), String> = Ok(());
     let serve = || {
+        // A panic here, before there is a key to report it with, ends the
+        // sandbox without events: the parent reports that it crashed.
         let prepared = prepare.then(judge::python::prepare);
         // Two lines, the key and the request; what follows is typed input
         // for an interactive free run, read as the code asks for it.

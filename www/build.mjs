@@ -53,6 +53,7 @@ function withoutCustomSections(wasm, names) {
     const start = at;
     const id = wasm[at++];
     const end = leb() + at;
+    if (end > wasm.length) throw new Error(`${built}: a section runs past the end of the file`);
     let name = null;
     if (id === 0) {
       const length = leb();

@@ -175,8 +175,8 @@ function launch(module, stdin, prepare) {
 /**
  * The prepared instance the next run takes, or null. Only with stack
  * switching (elsewhere an instance cannot wait for its stdin), and only in
- * the worker that runs the tests: the syntax checker's worker (named
- * 'syntax' by the page) reads no interpreter's time back.
+ * the worker that runs code: the syntax checker's worker (named 'syntax' by
+ * the page) only parses, and needs no interpreter.
  */
 let spare = null;
 const keepsSpare = stackSwitching && self.name !== 'syntax';

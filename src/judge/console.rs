@@ -2,7 +2,9 @@
 //!
 //! Output is streamed to the parent as [`Event::Output`] in small batches
 //! (so a page can show it as it is printed without one message per `print`;
-//! the first write of a test, and any after a pause, go out at once),
+//! the first write of a test, and any after a pause, go out at once; a
+//! batch waiting while Python code loops or recurses without printing goes
+//! out too, though not during one long built-in call such as `time.sleep`),
 //! capped at [`OUTPUT_LIMIT_BYTES`] per test, and the stdout part is kept for
 //! judging program tests. Prompts and echoed input are shown but never judged.
 
@@ -111,6 +113,21 @@ impl Console {
                 .last_flush
                 .is_none_or(|t| t.elapsed() >= FLUSH_INTERVAL)
             || matches!(stream, Stream::Prompt | Stream::Echo)
+        {
+            self.flush();
+        }
+    }
+
+    /// Sends the output waiting in the batch if it has waited long enough:
+    /// called while Python code loops or recurses without printing
+    /// (`python::keep_output_flowing`),
+    /// so output written just before a long silent stretch, such as an
+    /// endless loop that runs out of time, still reaches the parent.
+    pub fn flush_if_due(&mut self) {
+        if !self.pending.is_empty()
+            && self
+                .last_flush
+                .is_none_or(|t| t.elapsed() >= FLUSH_INTERVAL)
         {
             self.flush();
         }

@@ -90,6 +90,38 @@ impl Prepared {
     }
 }
 
+thread_local! {
+    /// The console of the interpreter running on this thread, for [`flush_due_output`].
+    static RUNNING_CONSOLE: RefCell<std::rc::Weak<RefCell<Console>>> = RefCell::default();
+}
+
+/// How many loop iterations and calls pass between two looks at the
+/// console's batch: often enough to send it within milliseconds of being
+/// due, rarely enough to cost nothing measurable.
+const OUTPUT_CHECK_EVERY: u32 = 4096;
+
+/// Has `vm` send `console`'s waiting output as soon as it is due even while
+/// the code prints nothing more (an endless loop after a few prints would
+/// otherwise take them with it when it runs out of time).
+fn keep_output_flowing(vm: &VirtualMachine, console: &Rc<RefCell<Console>>) {
+    RUNNING_CONSOLE.with(|c| *c.borrow_mut() = Rc::downgrade(console));
+    vm.periodic.set(Some(rustpython_vm::vm::Periodic {
+        hook: flush_due_output,
+        every: OUTPUT_CHECK_EVERY,
+    }));
+}
+
+fn flush_due_output(_vm: &VirtualMachine) {
+    RUNNING_CONSOLE.with(|c| {
+        // Busy means the console is writing right now, and will decide itself.
+        if let Some(console) = c.borrow().upgrade()
+            && let Ok(mut console) = console.try_borrow_mut()
+        {
+            console.flush_if_due();
+        }
+    });
+}
+
 /// Handles captured at start-up, before the candidate's code could patch anything.
 pub struct Harness {
     pub console: Rc<RefCell<Console>>,
@@ -178,6 +210,7 @@ impl Harness {
         vm.recursion_limit.set(RECURSION_LIMIT);
         #[cfg(target_os = "wasi")]
         vm.native_stack_guard.set(Some(super::stack::guard()));
+        keep_output_flowing(vm, &console);
         let ns = vm.new_scope_with_builtins();
         let code = vm
             .compile(HARNESS_PY, Mode::Exec, "<judge>".to_owned())

@@ -2627,10 +2627,12 @@ impl ExecutingFrame<'_> {
                         .instructions
                         .replace_op(instr_idx, Instruction::JumpBackwardNoJit);
                 }
+                vm.tick();
                 self.jump_relative_backward(u32::from(arg), 1);
                 Ok(None)
             }
             Instruction::JumpBackwardJit | Instruction::JumpBackwardNoJit => {
+                vm.tick();
                 self.jump_relative_backward(u32::from(arg), 1);
                 Ok(None)
             }

@@ -84,6 +84,16 @@ pub struct NativeStackGuard {
     pub run_on_new_stack: fn(body: &mut dyn FnMut()),
 }
 
+/// An embedder's hook, called every `every` loop iterations and calls
+/// (backward jumps and Python-level recursions) while it is set on a VM
+/// (`VirtualMachine::periodic`). PyPrep uses it to send output that is
+/// waiting in a batch while code runs on without printing.
+#[derive(Clone, Copy)]
+pub struct Periodic {
+    pub hook: fn(&VirtualMachine),
+    pub every: u32,
+}
+
 pub const MAX_MEMORY_SIZE: usize = isize::MAX as usize;
 
 // Objects are live when they are on stack, or referenced by a name (for now)
@@ -116,6 +126,9 @@ pub struct VirtualMachine {
     recursion_depth: Cell<usize>,
     /// The embedder's guard for a native stack the VM cannot measure.
     pub native_stack_guard: Cell<Option<&'static NativeStackGuard>>,
+    /// The embedder's periodic hook, and how many ticks remain before it runs.
+    pub periodic: Cell<Option<Periodic>>,
+    periodic_countdown: Cell<u32>,
     /// C stack soft limit for detecting stack overflow (like c_stack_soft_limit)
     #[cfg_attr(miri, allow(dead_code))]
     c_stack_soft_limit: Cell<usize>,
@@ -765,6 +778,8 @@ impl VirtualMachine {
             initialized: false,
             recursion_depth: Cell::new(0),
             native_stack_guard: Cell::new(None),
+            periodic: Cell::new(None),
+            periodic_countdown: Cell::new(0),
             c_stack_soft_limit: Cell::new(Self::calculate_c_stack_soft_limit()),
             async_gen_firstiter: RefCell::new(None),
             async_gen_finalizer: RefCell::new(None),
@@ -1579,6 +1594,7 @@ impl VirtualMachine {
     /// RecursionError if recursive functions are nested far too many times,
     /// preventing a stack overflow.
     pub fn with_recursion<R, F: FnOnce() -> PyResult<R>>(&self, _where: &str, f: F) -> PyResult<R> {
+        self.tick();
         self.check_recursive_call(_where)?;
 
         // Native stack guard: check C stack like _Py_MakeRecCheck
@@ -1590,6 +1606,20 @@ impl VirtualMachine {
         self.recursion_depth.update(|d| d + 1);
         scopeguard::defer! { self.recursion_depth.update(|d| d - 1) }
         Self::run_on_stack(new_stack, f)
+    }
+
+    /// Counts one loop iteration or call towards the embedder's periodic hook.
+    #[inline(always)]
+    pub(crate) fn tick(&self) {
+        if let Some(periodic) = self.periodic.get() {
+            match self.periodic_countdown.get() {
+                0 => {
+                    self.periodic_countdown.set(periodic.every);
+                    (periodic.hook)(self);
+                }
+                n => self.periodic_countdown.set(n - 1),
+            }
+        }
     }
 
     /// The RecursionError message when the native stack itself is nearly full.

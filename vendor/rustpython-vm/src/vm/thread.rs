@@ -630,6 +630,9 @@ impl VirtualMachine {
             initialized: self.initialized,
             recursion_depth: Cell::new(0),
             native_stack_guard: self.native_stack_guard.clone(),
+            // The embedder's periodic hook belongs to the thread that set it.
+            periodic: Cell::new(None),
+            periodic_countdown: Cell::new(0),
             c_stack_soft_limit: Cell::new(VirtualMachine::calculate_c_stack_soft_limit()),
             async_gen_firstiter: RefCell::new(None),
             async_gen_finalizer: RefCell::new(None),
