@@ -180,12 +180,14 @@ function launch(module, stdin, prepare) {
  */
 let spare = null;
 const keepsSpare = stackSwitching && self.name !== 'syntax';
+/** Whether a run is going: a spare is prepared only after it, never beside it. */
+let running = false;
 
 /** Prepares the next run's instance while nothing else is going on. */
 function prepareSpare() {
-  if (!keepsSpare || spare) return;
+  if (!keepsSpare || spare || running) return;
   judge.then((module) => {
-    if (spare) return;
+    if (spare || running) return;
     const instance = launch(module, new RunStdin(new Uint8Array(0)), true);
     spare = instance;
     // One that ended while waiting (it could not prepare) is no spare.
@@ -194,10 +196,12 @@ function prepareSpare() {
 }
 
 async function runOnce(run, stdinText, interactive) {
+  running = true;
   let module;
   try {
     module = await judge;
   } catch (e) {
+    running = false;
     post(JSON.stringify({ type: 'crashed', run, message: `the judge did not load: ${e}`, stack_overflow: false }));
     return;
   }
@@ -216,6 +220,7 @@ async function runOnce(run, stdinText, interactive) {
   }
   current = { run, stdin: instance.stdin };
   const ending = await instance.ended;
+  running = false;
   post(JSON.stringify({ ...ending, run }));
   // The next run's instance, once this run's last message is out.
   setTimeout(prepareSpare, 0);
