@@ -4,8 +4,9 @@
 //   node bench/judge.mjs [--runs N]
 // Figures in the README come from this script.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch, startServer, DIST } from '../tests/e2e/pyprep.mjs';
 
@@ -19,9 +20,13 @@ function sizes() {
   const raw = (f) => statSync(f).size;
   const gz = (f) => gzipSync(readFileSync(f), { level: 6 }).length;
   const judge = join(DIST, 'judge/judge.wasm');
+  // The judge as cargo built it, before www/build.mjs left out its name section.
+  const target = process.env.CARGO_TARGET_DIR || fileURLToPath(new URL('../target', import.meta.url));
+  const built = join(target, 'wasm32-wasip1/judge/pyprep.wasm');
   const ui = all.filter((f) => f.endsWith('_bg.wasm'));
   return [
     ['judge (judge.wasm)', `${mb(raw(judge))} (${mb(gz(judge))} gzipped)`],
+    ...(existsSync(built) ? [['judge as built, with its name section (target/)', `${mb(raw(built))} (${mb(gz(built))} gzipped)`]] : []),
     ['UI (Yew app wasm)', ui.map((f) => `${mb(raw(f))} (${mb(gz(f))} gzipped)`).join(', ')],
     ['whole app', `${mb(all.reduce((s, f) => s + raw(f), 0))} (${mb(all.reduce((s, f) => s + gz(f), 0))} gzipped)`],
   ];
