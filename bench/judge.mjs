@@ -75,7 +75,7 @@ async function timedRun(request) {
           // the worker has prepared the run's interpreter (where it can).
           await new Promise((resolve) => setTimeout(resolve, 1000));
           posted = performance.now();
-          // The sandbox's stdin as src/protocol.rs builds it: a key line, then the request.
+          // The sandbox's stdin as src/core/protocol.rs builds it: a key line, then the request.
           w.postMessage(JSON.stringify({ type: 'run', run: 1, stdin: `${'0'.repeat(64)}\n${JSON.stringify(request)}` }));
         } else if (m.type === 'line') {
           // `SEQ TAG JSON`: a benchmark reads the event without checking its tag.

@@ -20,7 +20,7 @@ async function run(depth) {
       w.onmessage = (e) => {
         const m = JSON.parse(e.data);
         if (m.type === 'loaded') {
-          // The sandbox's stdin as src/protocol.rs builds it: a key line, then the request.
+          // The sandbox's stdin as src/core/protocol.rs builds it: a key line, then the request.
           const request = { challenge: 'is-prime', code, mode: 'run' };
           w.postMessage(JSON.stringify({ type: 'run', run: 1, stdin: `${'0'.repeat(64)}\n${JSON.stringify(request)}` }));
         }

@@ -1,37 +1,23 @@
-//! PyPrep: practise Python interview questions, checked locally.
+//! The judge: runs a candidate's Python with RustPython and decides its
+//! verdict, in Rust, outside the candidate's code.
 //!
-//! The crate is one library used three ways. Natively it is the judge behind
-//! `cargo test` and the `pyprep` CLI; built for `wasm32-wasip1` the same
-//! judge runs in the browser's Web Worker; built for `wasm32-unknown-unknown`
-//! it is the Yew UI. The pure core (values, challenges, catalog, protocol,
-//! reports, saved state) compiles everywhere. RustPython and everything that
-//! runs Python (`judge`, `sandbox`, `validate`) never reach the UI build, and
-//! the UI's components (`ui`) exist only there; its state and routes are pure
-//! and tested natively.
+//! One crate, built two ways. Natively it is the library behind `cargo test`
+//! and the `pyprep` CLI, whose sandbox is a child process; built for
+//! `wasm32-wasip1` the same `pyprep` binary is the sandbox the browser's Web
+//! Worker runs. The pure core it builds on (`pyprep-core`: catalog,
+//! protocol, verdicts, reports, saved state) is re-exported here under its
+//! own module names, so the CLI and the tests reach everything as
+//! `pyprep::...`. The browser UI is another crate (`src/ui`) and never links
+//! this one.
 
-pub mod catalog;
-pub mod challenge;
-pub mod draw;
-pub mod growth;
-pub mod interview;
-pub mod progress;
-pub mod protocol;
-pub mod report;
-pub mod storage;
-pub mod trace;
-pub mod value;
-pub mod verdict;
+pub use pyprep_core::{
+    catalog, challenge, draw, growth, interview, progress, protocol, report, storage, trace, value,
+    verdict,
+};
 
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod cli;
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod judge;
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod sandbox;
-/// The CLI's plain-text report; not part of the browser build.
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+/// The CLI's plain-text report.
 pub mod text;
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub mod validate;
-
-pub mod ui;

@@ -30,7 +30,7 @@ function run(command, args) {
   }
 }
 
-run(process.env.CARGO || 'cargo', ['build', '--profile', 'judge', '--target', 'wasm32-wasip1', '--bin', 'pyprep']);
+run(process.env.CARGO || 'cargo', ['build', '-p', 'pyprep', '--profile', 'judge', '--target', 'wasm32-wasip1', '--bin', 'pyprep']);
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 const built = join(targetDir, 'wasm32-wasip1', 'judge', 'pyprep.wasm');
 const out = 'www/gen/judge/judge.wasm';

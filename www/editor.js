@@ -1,5 +1,5 @@
 // The code editor: CodeMirror 6 with Python support, behind a small API the
-// Rust UI calls through wasm-bindgen (src/ui/editor.rs).
+// Rust UI calls through wasm-bindgen (src/ui/web/bridge.rs).
 import { EditorView, basicSetup } from 'codemirror';
 import { python } from '@codemirror/lang-python';
 import { keymap, Decoration } from '@codemirror/view';

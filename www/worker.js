@@ -9,7 +9,7 @@
 // files, input) only from that stdin. Deep recursion is kept off the end of
 // the engine's stack by engine-stack.js. The page sends the sandbox's stdin
 // ready-made (the run's event key, then the request: `ToWorker` in
-// src/protocol.rs); the worker passes it through unread, and forwards the
+// src/core/protocol.rs); the worker passes it through unread, and forwards the
 // stderr lines shaped like signed events (`FromWorker::Line`) for the page to
 // check against the key. The candidate's raw writes to stdout go nowhere;
 // forged lines on stderr fail the page's check.

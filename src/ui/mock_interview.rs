@@ -1,14 +1,15 @@
 //! The reducer's part for mock interviews: starting one, moving between its
 //! questions, hints, runs and the end, applied to the saved interview
 //! records. The rules of an interview itself (time, recording, bounds) are
-//! in `crate::interview`; this module only supplies what the state knows
+//! in `pyprep_core::interview`; this module only supplies what the state knows
 //! (drafts, answers, the catalog, the route). Pure, tested natively.
 
 use super::route::Route;
 use super::state::State;
-use crate::interview::{self, Interview, Plan};
-use crate::storage::Status;
+use pyprep_core::interview::{self, Interview, Plan};
+use pyprep_core::storage::{Saved, Status};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// A step of a mock interview; each carries the time it happened, in ms.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,18 +47,27 @@ impl InterviewAction {
     }
 }
 
+/// The interview in progress in `saved`, if any (the latest started, should
+/// two tabs each have begun one).
+pub fn in_progress(saved: &Saved) -> Option<&Interview> {
+    saved
+        .interviews
+        .values()
+        .filter(|i| !i.is_finished())
+        .max_by(|a, b| a.started_at.total_cmp(&b.started_at))
+}
+
 impl State {
     /// The interview in progress, if any (the latest started, should two tabs each have begun one).
     pub fn interview_in_progress(&self) -> Option<&Interview> {
-        self.saved
-            .interviews
-            .values()
-            .filter(|i| !i.is_finished())
-            .max_by(|a, b| a.started_at.total_cmp(&b.started_at))
+        in_progress(&self.saved)
     }
 
+    /// The interview in progress, to change (the saved records are copied
+    /// first if an earlier state shares them).
     fn interview_in_progress_mut(&mut self) -> Option<&mut Interview> {
-        self.saved
+        self.interview_in_progress()?;
+        Rc::make_mut(&mut self.saved)
             .interviews
             .values_mut()
             .filter(|i| !i.is_finished())
@@ -142,7 +152,9 @@ impl State {
                 item,
                 at,
             } => {
-                if let Some(i) = self.saved.interviews.get_mut(&interview) {
+                if self.saved.interviews.contains_key(&interview)
+                    && let Some(i) = Rc::make_mut(&mut self.saved).interviews.get_mut(&interview)
+                {
                     i.toggle_check(question, item, at);
                 }
             }
@@ -168,8 +180,9 @@ impl State {
         let Some(first) = ids.first() else { return };
         let started = Interview::new(plan, ids.clone(), at, &self.opening_text(first));
         let id = started.id();
-        self.saved.interviews.insert(id.clone(), started);
-        interview::prune(&mut self.saved.interviews);
+        let saved = Rc::make_mut(&mut self.saved);
+        saved.interviews.insert(id.clone(), started);
+        interview::prune(&mut saved.interviews);
         self.route = Route::Interview { id };
     }
 
@@ -191,8 +204,15 @@ impl State {
     /// A judged run of `id` ended with `headline`: the interview that started
     /// it (even one that ended meanwhile) keeps the verdict.
     pub(super) fn interview_run_finished(&mut self, id: &str, headline: &str, accepted: bool) {
-        let latest = self
+        if self
             .saved
+            .interviews
+            .values()
+            .all(|i| i.questions.iter().all(|q| q.id != id))
+        {
+            return;
+        }
+        let latest = Rc::make_mut(&mut self.saved)
             .interviews
             .values_mut()
             .filter(|i| i.questions.iter().any(|q| q.id == id))
@@ -204,188 +224,4 @@ impl State {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::Catalog;
-    use crate::challenge::Group;
-    use crate::protocol::Mode;
-    use crate::storage::{Progress, Record, Saved};
-    use crate::ui::state::Action;
-
-    const MIN: f64 = 60_000.0;
-
-    /// Everything solved but is-prime in coding and why-python in the spoken section.
-    fn nearly_all_solved() -> State {
-        let mut saved = Saved::default();
-        for c in &Catalog::embedded().challenges {
-            let spoken = !matches!(c.group, Group::Coding | Group::Concepts);
-            let keep = c.id == "is-prime" || c.id == "why-python";
-            if (c.group == Group::Coding || spoken) && !keep {
-                saved.insert(
-                    &c.id,
-                    Record::Progress(Progress {
-                        status: Status::Done,
-                        attempts: 1,
-                        at: 1.0,
-                    }),
-                );
-            }
-        }
-        State::new(Catalog::embedded(), Route::Catalog, saved)
-    }
-
-    fn plan() -> Plan {
-        Plan {
-            minutes: 30,
-            coding: 1,
-            concepts: 0,
-            spoken: 1,
-            preset: None,
-        }
-    }
-
-    fn step(s: State, a: InterviewAction) -> State {
-        s.apply(Action::Interview(a))
-    }
-
-    fn submit_and_pass(s: State, at: f64) -> State {
-        let s = step(
-            s,
-            InterviewAction::Ran {
-                id: "is-prime".into(),
-                submit: true,
-                at,
-            },
-        )
-        .apply(Action::Start {
-            id: "is-prime".into(),
-            mode: Mode::Submit,
-        });
-        crate::ui::state::tests::pass_everything(s)
-    }
-
-    #[test]
-    fn a_two_question_interview_from_start_to_summary() {
-        let t0 = 100.0 * MIN;
-        let s = step(
-            nearly_all_solved(),
-            InterviewAction::Begin {
-                plan: plan(),
-                seed: 1,
-                at: t0,
-            },
-        );
-        let id = interview::id_at(t0);
-        assert_eq!(s.route, Route::Interview { id: id.clone() });
-        let i = s.interview_in_progress().unwrap();
-        let ids: Vec<&str> = i.questions.iter().map(|q| q.id.as_str()).collect();
-        assert_eq!(ids, ["is-prime", "why-python"], "drawn from the unsolved");
-        // A second Begin resumes the first instead of starting another.
-        let s = step(
-            s,
-            InterviewAction::Begin {
-                plan: plan(),
-                seed: 2,
-                at: t0 + 1.0,
-            },
-        );
-        assert_eq!(s.saved.interviews.len(), 1);
-
-        let s = step(s, InterviewAction::Hint { at: t0 + MIN });
-        let s = s.apply(Action::Edit {
-            id: "is-prime".into(),
-            code: "def is_prime(n):\n    return n > 1\n".into(),
-            at: t0 + 2.0 * MIN,
-        });
-        let s = submit_and_pass(s, t0 + 3.0 * MIN);
-        let s = step(
-            s,
-            InterviewAction::Go {
-                index: 1,
-                at: t0 + 4.0 * MIN,
-            },
-        );
-        let s = s.apply(Action::SetAnswer {
-            id: "why-python".into(),
-            text: "Because it reads well.".into(),
-            at: t0 + 5.0 * MIN,
-        });
-        let s = step(s, InterviewAction::Finish { at: t0 + 6.0 * MIN });
-        assert!(s.interview_in_progress().is_none());
-        let i = &s.saved.interviews[&id];
-        assert!(!i.time_up);
-        let q = &i.questions[0];
-        assert_eq!(q.hints, 1);
-        assert!(q.verdict.as_ref().unwrap().accepted);
-        assert_eq!(
-            q.submitted.as_deref(),
-            Some("def is_prime(n):\n    return n > 1\n")
-        );
-        assert_eq!(
-            q.replay.final_code(),
-            "def is_prime(n):\n    return n > 1\n"
-        );
-        assert_eq!(i.time_on(0, 0.0), 4.0 * MIN);
-        assert_eq!(
-            i.questions[1].answer.as_deref(),
-            Some("Because it reads well.")
-        );
-        assert_eq!(i.accepted(), 1);
-        // The practice log saw the interview's steps.
-        assert_eq!(s.saved.activity.total_ms(), 6.0 * MIN);
-        let s = step(
-            s,
-            InterviewAction::ToggleCheck {
-                interview: id.clone(),
-                question: 1,
-                item: 0,
-                at: t0 + 7.0 * MIN,
-            },
-        );
-        assert_eq!(s.saved.interviews[&id].questions[1].checked, [0]);
-        // The next interview avoids this one's questions where it can.
-        let s = step(
-            s,
-            InterviewAction::Begin {
-                plan: plan(),
-                seed: 1,
-                at: t0 + 8.0 * MIN,
-            },
-        );
-        let next = s.interview_in_progress().unwrap();
-        assert_ne!(
-            next.questions[0].id, "is-prime",
-            "solved now, and asked before"
-        );
-    }
-
-    #[test]
-    fn edits_outside_the_interview_are_not_recorded() {
-        let s = step(
-            nearly_all_solved(),
-            InterviewAction::Begin {
-                plan: plan(),
-                seed: 1,
-                at: 1000.0,
-            },
-        );
-        let s = s.apply(Action::Edit {
-            id: "fibonacci".into(),
-            code: "x".into(),
-            at: 2000.0,
-        });
-        let i = s.interview_in_progress().unwrap();
-        assert!(i.questions.iter().all(|q| q.replay.is_empty()));
-        let s = s.apply(Action::Edit {
-            id: "is-prime".into(),
-            code: "y".into(),
-            at: 3000.0,
-        });
-        assert_eq!(
-            s.interview_in_progress().unwrap().questions[0]
-                .replay
-                .final_code(),
-            "y"
-        );
-    }
-}
+mod tests;

@@ -1,4 +1,5 @@
-//! The root component: owns the state, mounts the hooks, picks the page.
+//! The root component: owns the state, mounts the hooks, picks the page,
+//! and gives each page what it shows and the dispatcher.
 
 use super::components::catalog_page::CatalogPage;
 use super::components::challenge_page::ChallengePage;
@@ -13,19 +14,21 @@ use super::hooks::{
     load_saved, use_interview_clock, use_judge, use_offline, use_route, use_storage,
 };
 use super::now_ms;
-use crate::catalog::Catalog;
-use crate::progress::Section;
-use crate::storage::Status;
-use crate::ui::mock_interview::InterviewAction;
-use crate::ui::route::Route;
-use crate::ui::state::{Action, State};
+use super::props::{RunView, Shared, Static};
+use crate::mock_interview::InterviewAction;
+use crate::route::Route;
+use crate::state::{Action, State};
+use pyprep_core::catalog::Catalog;
+use pyprep_core::interview::Plan;
+use pyprep_core::progress::Section;
+use pyprep_core::storage::Status;
 use yew::prelude::*;
 
 #[component]
 pub fn App() -> Html {
     let state = use_reducer_eq(|| {
         let (saved, problem) = load_saved();
-        let mut state = State::new(Catalog::embedded(), super::hooks::current_route(), saved);
+        let mut state = State::new(Catalog::for_browser(), super::hooks::current_route(), saved);
         if let Some(problem) = problem {
             state = state.apply(Action::Notify {
                 text: format!("Your work cannot be saved in this browser: {problem}. It stays on this page until you leave; use Export to keep it."),
@@ -40,20 +43,52 @@ pub fn App() -> Html {
     use_offline(&state);
     use_interview_clock(&state);
 
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+    // The pages' one way to change the state: the reducer's dispatcher, the
+    // same for the app's whole life, so passing it on never re-renders a page.
+    let on_action: Callback<Action> = state.dispatcher().to_callback();
+    let on_dismiss = use_callback(on_action.clone(), |id: u32, on_action| {
+        on_action.emit(Action::Dismiss(id))
+    });
+    let on_start = use_callback(on_action.clone(), |plan: Plan, on_action| {
+        // Any seed will do: it only breaks ties between equally fresh questions.
+        let seed = (js_sys::Math::random() * 9.0e15) as u64;
+        on_action.emit(Action::Interview(InterviewAction::Begin {
+            plan,
+            seed,
+            at: now_ms(),
+        }))
+    });
+    let shown_interview = match &state.route {
+        Route::Interview { id } => Some(id.clone()),
+        _ => None,
     };
+    let on_toggle_check = use_callback(
+        (on_action.clone(), shown_interview),
+        |(question, item): (usize, usize), (on_action, interview)| {
+            if let Some(interview) = interview {
+                on_action.emit(Action::Interview(InterviewAction::ToggleCheck {
+                    interview: interview.clone(),
+                    question,
+                    item,
+                    at: now_ms(),
+                }))
+            }
+        },
+    );
+    let catalog = Static(state.catalog);
+    let saved = Shared::new(&state.saved);
+    let runs = RunView::of(&state);
     let page = match &state.route {
-        Route::Catalog => {
-            html! { <CatalogPage state={state.clone()} on_action={dispatch.clone()} /> }
-        }
+        Route::Catalog => html! {
+            <CatalogPage {catalog} filters={state.filters.clone()} saved={saved.clone()} on_action={on_action.clone()} />
+        },
         Route::Playground { file, shared_code } => html! {
             <PlaygroundPage
-                state={state.clone()}
                 file={file.clone()}
                 shared_code={shared_code.clone()}
-                on_action={dispatch.clone()}
+                saved={saved.clone()}
+                runs={runs.clone()}
+                on_action={on_action.clone()}
                 on_input={on_input.clone()}
             />
         },
@@ -65,18 +100,6 @@ pub fn App() -> Html {
                     unsolved[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)] += 1;
                 }
             }
-            let on_start = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |plan| {
-                    // Any seed will do: it only breaks ties between equally fresh questions.
-                    let seed = (js_sys::Math::random() * 9.0e15) as u64;
-                    dispatch.emit(Action::Interview(InterviewAction::Begin {
-                        plan,
-                        seed,
-                        at: now_ms(),
-                    }))
-                })
-            };
             let in_progress = state
                 .interview_in_progress()
                 .map(|i| AttrValue::from(i.id()));
@@ -88,23 +111,12 @@ pub fn App() -> Html {
                     && state.interview_in_progress().is_some_and(|p| p.id() == *id) =>
             {
                 html! {
-                    <InterviewPage state={state.clone()} on_action={dispatch.clone()} on_input={on_input.clone()} />
+                    <InterviewPage {catalog} saved={saved.clone()} runs={runs.clone()}
+                        on_action={on_action.clone()} on_input={on_input.clone()} />
                 }
             }
-            Some(i) => {
-                let on_toggle_check = {
-                    let dispatch = dispatch.clone();
-                    let interview = id.clone();
-                    Callback::from(move |(question, item)| {
-                        dispatch.emit(Action::Interview(InterviewAction::ToggleCheck {
-                            interview: interview.clone(),
-                            question,
-                            item,
-                            at: now_ms(),
-                        }))
-                    })
-                };
-                html! { <InterviewSummary interview={i.clone()} catalog={state.catalog} {on_toggle_check} /> }
+            Some(_) => {
+                html! { <InterviewSummary id={AttrValue::from(id.clone())} saved={saved.clone()} {catalog} {on_toggle_check} /> }
             }
             None => html! {
                 <main class="page narrow" aria-labelledby="missing-title">
@@ -115,16 +127,19 @@ pub fn App() -> Html {
             },
         },
         Route::Progress => html! {
-            <ProgressPage catalog={state.catalog} saved={state.saved.clone()} />
+            <ProgressPage {catalog} saved={saved.clone()} />
         },
         Route::Challenge { id, shared_code } => match state.catalog.get(id) {
             Some(challenge) => html! {
                 <ChallengePage
                     key={challenge.id.clone()}
-                    state={state.clone()}
-                    id={AttrValue::from(challenge.id.clone())}
+                    challenge={Static(challenge)}
+                    saved={saved.clone()}
+                    hints_shown={state.hints_shown.get(id).copied().unwrap_or(0)}
+                    explanation_shown={state.explanations_shown.contains(id)}
                     shared_code={shared_code.clone()}
-                    on_action={dispatch.clone()}
+                    runs={runs.clone()}
+                    on_action={on_action.clone()}
                     on_input={on_input.clone()}
                 />
             },
@@ -139,8 +154,8 @@ pub fn App() -> Html {
     };
     html! {
         <>
-            <Header state={state.clone()} on_action={dispatch.clone()} />
-            <Notices notices={state.notices.clone()} on_action={dispatch} />
+            <Header {catalog} {saved} judge={state.judge.clone()} update_ready={state.update_ready} {on_action} />
+            <Notices notices={state.notices.clone()} {on_dismiss} />
             { page }
         </>
     }

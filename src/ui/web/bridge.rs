@@ -1,9 +1,10 @@
 //! The JavaScript this app calls: the CodeMirror editor bundle (`www/editor.js`,
-//! bundled into `www/gen/editor.js` before the UI is compiled).
+//! bundled into `www/gen/editor.js` before the UI is compiled, and copied
+//! beside the app's own script as `editor.js` by `www/index.html`).
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/www/gen/editor.js")]
+#[wasm_bindgen(raw_module = "./editor.js")]
 extern "C" {
     /// A CodeMirror `EditorView`.
     pub type EditorView;

@@ -1,8 +1,11 @@
 //! The catalog: every question, with filters, search and progress.
 
-use crate::challenge::{Difficulty, Group};
-use crate::storage::Status;
-use crate::ui::state::{Action, Filters, State, status_label};
+use crate::mock_interview::in_progress;
+use crate::state::{Action, Filters, progress_counts, status_in, status_label, visible};
+use crate::web::props::{Shared, Static};
+use pyprep_core::catalog::Catalog;
+use pyprep_core::challenge::{Difficulty, Group};
+use pyprep_core::storage::{Saved, Status};
 use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -10,7 +13,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogPageProps {
-    pub state: UseReducerHandle<State>,
+    pub catalog: Static<Catalog>,
+    pub filters: Filters,
+    /// Each question's progress, and the interview in progress.
+    pub saved: Shared<Saved>,
     pub on_action: Callback<Action>,
 }
 
@@ -23,8 +29,8 @@ fn select_value(e: &Event) -> String {
 
 #[component]
 pub fn CatalogPage(props: &CatalogPageProps) -> Html {
-    let state = &props.state;
-    let filters = state.filters.clone();
+    let (catalog, saved) = (props.catalog.0, &*props.saved);
+    let filters = props.filters.clone();
     let set = |change: fn(&mut Filters, String)| {
         let on_action = props.on_action.clone();
         let filters = filters.clone();
@@ -72,14 +78,13 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::SetFilters(Filters::default())))
     };
-    let topics: BTreeSet<&str> = state
-        .catalog
+    let topics: BTreeSet<&str> = catalog
         .challenges
         .iter()
         .flat_map(|c| c.topics.iter().map(String::as_str))
         .collect();
-    let visible = state.visible();
-    let (done, attempted, total) = state.progress_counts();
+    let visible = visible(catalog, &filters, saved);
+    let (done, attempted, total) = progress_counts(catalog, saved);
     html! {
         <main class="page catalog" aria-labelledby="catalog-title">
             <h1 id="catalog-title">{ "Python interview questions" }</h1>
@@ -88,7 +93,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
                 { "To try out any Python, open the " }<a href="#/play">{ "playground" }</a>{ "." }
             </p>
             <p class="interview-start">
-                if let Some(i) = state.interview_in_progress() {
+                if let Some(i) = in_progress(saved) {
                     <a class="button primary" href={format!("#/interview/{}", i.id())}>{ "Resume your mock interview" }</a>
                 } else {
                     <a class="button primary" href="#/interview">{ "Start a mock interview" }</a>
@@ -135,7 +140,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
             <p class="count" role="status">{ format!("{} of {total} questions shown", visible.len()) }</p>
             <ul class="question-list" aria-label="Questions">
                 { for visible.iter().map(|c| {
-                    let status = state.status(&c.id);
+                    let status = status_in(saved, &c.id);
                     html! {
                         <li class={classes!("question", format!("status-{status:?}").to_lowercase())}>
                             <a href={format!("#/q/{}", c.id)}>

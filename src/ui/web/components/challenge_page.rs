@@ -6,35 +6,41 @@ use super::markdown::rendered;
 use super::practice_workspace::PracticeWorkspace;
 use super::quiz_workspace::QuizWorkspace;
 use super::sample_tests::SampleTests;
-use crate::challenge::Kind;
-use crate::storage::Status;
-use crate::ui::route::Route;
-use crate::ui::state::{Action, State, starter_of, status_label};
-use crate::ui::web::now_ms;
+use crate::route::Route;
+use crate::state::{Action, draft_in, starter_of, status_in, status_label};
+use crate::web::now_ms;
+use crate::web::props::{RunView, Shared, Static};
+use pyprep_core::challenge::{Challenge, Kind};
+use pyprep_core::protocol::RunId;
+use pyprep_core::storage::{Saved, Status};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChallengePageProps {
-    pub state: UseReducerHandle<State>,
-    pub id: AttrValue,
+    pub challenge: Static<Challenge>,
+    /// The question's draft, progress and written answer.
+    pub saved: Shared<Saved>,
+    /// How many hints are open.
+    pub hints_shown: usize,
+    /// The explanation was opened (it opens by itself once solved).
+    pub explanation_shown: bool,
     pub shared_code: Option<String>,
+    pub runs: RunView,
     pub on_action: Callback<Action>,
     /// Sends a typed line to a run waiting in `input()`.
-    pub on_input: Callback<(crate::protocol::RunId, String)>,
+    pub on_input: Callback<(RunId, String)>,
 }
 
 #[component]
 pub fn ChallengePage(props: &ChallengePageProps) -> Html {
-    let state = &props.state;
-    let Some(c) = state.catalog.get(&props.id) else {
-        return html! {};
-    };
+    let c = props.challenge.0;
     let id = c.id.clone();
+    let draft = draft_in(&props.saved, c);
 
     // A share link's code: taken at once when it would replace nothing, else offered.
     {
         let on_action = props.on_action.clone();
-        let draft = state.draft(&id);
+        let draft = draft.clone();
         let starter = starter_of(c);
         let id = id.clone();
         use_effect_with(props.shared_code.clone(), move |shared| {
@@ -49,10 +55,10 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
             }
         });
     }
-    let offer = props.shared_code.as_ref().filter(|code| {
-        let draft = state.draft(&id);
-        draft != **code && draft != starter_of(c)
-    });
+    let offer = props
+        .shared_code
+        .as_ref()
+        .filter(|code| draft != **code && draft != starter_of(c));
     let offer = offer.map(|code| {
         let accept = {
             let on_action = props.on_action.clone();
@@ -73,17 +79,19 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
         }
     });
 
-    let status = state.status(&id);
+    let status = status_in(&props.saved, &id);
     let workspace = match c.kind {
-        Kind::Function | Kind::Program | Kind::Unittest => {
-            html! { <CodeWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} on_input={props.on_input.clone()} /> }
-        }
-        Kind::Quiz => {
-            html! { <QuizWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> }
-        }
-        Kind::Practice => {
-            html! { <PracticeWorkspace state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} /> }
-        }
+        Kind::Function | Kind::Program | Kind::Unittest => html! {
+            <CodeWorkspace challenge={props.challenge} draft={AttrValue::from(draft)} runs={props.runs.clone()}
+                on_action={props.on_action.clone()} on_input={props.on_input.clone()} />
+        },
+        Kind::Quiz => html! {
+            <QuizWorkspace id={AttrValue::from(id.clone())} draft={AttrValue::from(draft)} runs={props.runs.clone()} on_action={props.on_action.clone()} />
+        },
+        Kind::Practice => html! {
+            <PracticeWorkspace challenge={props.challenge} answer={props.saved.answers.get(&id).cloned().unwrap_or_default()}
+                done={status == Status::Done} on_action={props.on_action.clone()} />
+        },
         Kind::Concept => {
             let mark = {
                 let on_action = props.on_action.clone();
@@ -122,8 +130,9 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
                     </p>
                     <blockquote class="asked"><p>{ format!("“{}”", c.question) }</p></blockquote>
                     <div class="markdown">{ rendered(&c.prompt.html) }</div>
-                    <SampleTests id={props.id.clone()} catalog={state.catalog} />
-                    <Hints state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()} />
+                    <SampleTests challenge={props.challenge} />
+                    <Hints challenge={props.challenge} shown={props.hints_shown}
+                        explained={status == Status::Done || props.explanation_shown} on_action={props.on_action.clone()} />
                 </article>
                 { workspace }
             </div>

@@ -2,9 +2,9 @@
 //! spent so far. It only displays; what it shows is computed from saved
 //! timestamps, so a reload or a sleeping tab never loses time.
 
-use crate::progress::clock_label;
-use crate::ui::web::now_ms;
+use crate::web::now_ms;
 use gloo_timers::callback::Interval;
+use pyprep_core::progress::clock_label;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,37 +1,41 @@
 //! Answering with code: the editor, Run and Submit, the console and the results.
 
 use super::console::Console;
-use super::editor::{Editor, problems_of};
+use super::editor::{Editor, GoTo, problems_of};
 use super::keys_help::KeysHelp;
 use super::results::Results;
 use super::share_link;
 use super::step_through::StepThrough;
 use super::try_it::TryIt;
-use crate::protocol::Mode;
-use crate::report::{Outcome, TestVerdict};
-use crate::ui::route::Route;
-use crate::ui::state::{Action, JudgeStatus, State};
-use crate::ui::web::hooks::use_syntax_check;
-use crate::ui::web::now_ms;
+use crate::route::Route;
+use crate::state::{Action, JudgeStatus};
+use crate::web::hooks::use_syntax_check;
+use crate::web::now_ms;
+use crate::web::props::{RunView, Static};
+use pyprep_core::challenge::Challenge;
+use pyprep_core::protocol::{Mode, RunId};
+use pyprep_core::report::{Outcome, TestVerdict};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CodeWorkspaceProps {
-    pub state: UseReducerHandle<State>,
-    pub id: AttrValue,
+    pub challenge: Static<Challenge>,
+    /// The code in the editor.
+    pub draft: AttrValue,
+    pub runs: RunView,
     pub on_action: Callback<Action>,
     /// Sends a typed line to a free run waiting in `input()`.
-    pub on_input: Callback<(crate::protocol::RunId, String)>,
+    pub on_input: Callback<(RunId, String)>,
 }
 
 /// What the run button area says while a run is on.
-pub fn progress_text(state: &State, id: &str) -> Option<String> {
-    let run = state.run_of(id).filter(|r| r.request.play.is_none())?;
+pub fn progress_text(runs: &RunView, id: &str) -> Option<String> {
+    let run = runs.of_challenge(id).filter(|r| r.request.play.is_none())?;
     if run.tracker.is_finished() {
         return None;
     }
     if !run.posted {
-        return Some(match state.judge {
+        return Some(match runs.judge {
             JudgeStatus::Failed(_) => "Python could not load.".into(),
             _ => "Waiting for Python to load…".into(),
         });
@@ -46,41 +50,44 @@ pub fn progress_text(state: &State, id: &str) -> Option<String> {
 
 #[component]
 pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
-    let state = &props.state;
-    let Some(c) = state.catalog.get(&props.id) else {
-        return html! {};
-    };
+    let c = props.challenge.0;
+    let runs = &props.runs;
     let id = c.id.clone();
-    let goto = use_state(|| (0u32, 0u32));
+    let goto = use_reducer(GoTo::default);
     let step_at = use_state(|| 0usize);
     let step_closed = use_state(|| false);
     let share = use_state(|| None::<String>);
-    let draft = state.draft(&id);
-    let syntax = use_syntax_check(&draft);
+    let draft = props.draft.as_str();
+    let syntax = use_syntax_check(draft);
 
-    let start = |mode: Mode| {
-        let on_action = props.on_action.clone();
-        let id = id.clone();
-        Callback::from(move |_: ()| {
-            on_action.emit(Action::Start {
-                id: id.clone(),
-                mode,
-            })
+    // Made once per question, so that the editor and the results need not re-render for them.
+    let deps = (props.on_action.clone(), id.clone());
+    let on_run = use_callback(deps.clone(), |_: (), (on_action, id)| {
+        on_action.emit(Action::Start {
+            id: id.clone(),
+            mode: Mode::Run,
         })
-    };
-    let on_run = start(Mode::Run);
-    let on_submit = start(Mode::Submit);
-    let on_change = {
-        let on_action = props.on_action.clone();
-        let id = id.clone();
-        Callback::from(move |code: String| {
-            on_action.emit(Action::Edit {
-                id: id.clone(),
-                code,
-                at: now_ms(),
-            })
+    });
+    let on_submit = use_callback(deps.clone(), |_: (), (on_action, id)| {
+        on_action.emit(Action::Start {
+            id: id.clone(),
+            mode: Mode::Submit,
         })
-    };
+    });
+    let on_change = use_callback(deps.clone(), |code: String, (on_action, id)| {
+        on_action.emit(Action::Edit {
+            id: id.clone(),
+            code,
+            at: now_ms(),
+        })
+    });
+    let on_step = use_callback(deps, |index: usize, (on_action, id)| {
+        on_action.emit(Action::StepThrough {
+            id: id.clone(),
+            index,
+        })
+    });
+    let on_goto = goto.dispatcher().to_callback();
     let reset = {
         let on_action = props.on_action.clone();
         let id = id.clone();
@@ -104,48 +111,35 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
     let make_link = share_link(
         Route::Challenge {
             id: id.clone(),
-            shared_code: Some(state.draft(&id)),
+            shared_code: Some(draft.to_owned()),
         },
         {
             let share = share.clone();
             Callback::from(move |link: String| share.set(Some(link)))
         },
     );
-    let on_goto = {
-        let goto = goto.clone();
-        Callback::from(move |line: u32| goto.set((goto.0 + 1, line)))
-    };
-    let on_step = {
-        let on_action = props.on_action.clone();
-        let id = id.clone();
-        Callback::from(move |index: usize| {
-            on_action.emit(Action::StepThrough {
-                id: id.clone(),
-                index,
-            })
-        })
-    };
 
     // Judged runs only: free runs show in "Try it yourself".
-    let run = state.run_of(&id).filter(|r| r.request.play.is_none());
-    let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
-    let progress = progress_text(state, &id);
-    let report = run.map(|r| r.tracker.report().clone());
-    let accepted = report
-        .as_ref()
-        .is_some_and(|r| r.outcome == Outcome::Accepted);
+    let run = runs.of_challenge(&id).filter(|r| r.request.play.is_none());
+    let busy = runs.busy();
+    let progress = progress_text(runs, &id);
+    let accepted = run.is_some_and(|r| r.tracker.report().outcome == Outcome::Accepted);
     let problems = problems_of(
         syntax.as_ref(),
         run.map(|r| (r.request.code.as_str(), r.tracker.report())),
-        &draft,
+        draft,
     );
     // A finished step-through of this very code, shown instead of the results.
     let stepping = run
         .filter(|r| r.request.step_through.is_some() && r.tracker.is_finished())
         .filter(|r| r.request.code == draft)
-        .and_then(|r| r.tracker.report().tests.first())
-        .filter(|t| t.trace.is_some() && !*step_closed)
-        .cloned();
+        .filter(|r| {
+            r.tracker
+                .report()
+                .tests
+                .first()
+                .is_some_and(|t| t.trace.is_some() && !*step_closed)
+        });
     {
         let (step_at, step_closed) = (step_at.clone(), step_closed.clone());
         use_effect_with(run.map(|r| r.id), move |_| {
@@ -154,7 +148,7 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
         });
     }
     let step_line = stepping
-        .as_ref()
+        .and_then(|r| r.tracker.report().tests.first())
         .and_then(|t| t.trace.as_ref())
         .and_then(|trace| {
             trace
@@ -187,13 +181,13 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
                 </div>
             }
             <Editor
-                doc={AttrValue::from(state.draft(&id))}
+                doc={props.draft.clone()}
                 label={AttrValue::from(format!("Python code for {}", c.title))}
                 on_change={on_change}
                 on_run={on_run}
                 on_submit={on_submit}
-                goto={goto.0}
-                goto_line={goto.1}
+                goto={goto.times}
+                goto_line={goto.line}
                 problems={problems}
                 step_line={step_line}
             />
@@ -201,21 +195,19 @@ pub fn CodeWorkspace(props: &CodeWorkspaceProps) -> Html {
                 { progress.unwrap_or_default() }
                 if accepted { <strong class="success">{ " Solved! The explanation is open on the left." }</strong> }
             </p>
-            if let Some(test) = stepping {
+            if let Some(run) = stepping {
                 <StepThrough
-                    trace={test.trace.clone().unwrap_or_default()}
-                    test={AttrValue::from(test.input.clone())}
-                    output={AttrValue::from(test.output.iter().filter(|c| c.stream == crate::protocol::Stream::Stdout).map(|c| c.text.as_str()).collect::<String>())}
+                    run={run.clone()}
                     position={*step_at}
                     on_move={{ let s = step_at.clone(); Callback::from(move |to: usize| s.set(to)) }}
                     on_close={{ let c = step_closed.clone(); Callback::from(move |_| c.set(true)) }}
                 />
             }
-            if let Some(report) = report {
-                <Results report={report.clone()} on_goto={on_goto.clone()} on_step={Some(on_step)} />
-                <Console report={report} />
+            if let Some(run) = run {
+                <Results run={run.clone()} on_goto={on_goto.clone()} on_step={Some(on_step)} />
+                <Console run={run.clone()} />
             }
-            <TryIt state={state.clone()} id={props.id.clone()} on_action={props.on_action.clone()}
+            <TryIt challenge={props.challenge} draft={props.draft.clone()} runs={runs.clone()} on_action={props.on_action.clone()}
                 on_input={props.on_input.clone()} on_goto={on_goto} />
         </section>
     }

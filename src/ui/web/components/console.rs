@@ -1,18 +1,23 @@
 //! What the candidate's code printed, test by test, as it was printed.
 
 use super::output_spans;
-use crate::report::{OUTPUT_LIMIT_BYTES, Report};
+use crate::state::ActiveRun;
+use crate::web::props::Shared;
+use pyprep_core::report::OUTPUT_LIMIT_BYTES;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
-    pub report: Report,
+    /// The run whose output is shown.
+    pub run: Shared<ActiveRun>,
 }
 
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
     let printed: Vec<_> = props
-        .report
+        .run
+        .tracker
+        .report()
         .tests
         .iter()
         .filter(|t| !t.output.is_empty() || t.output_cut)

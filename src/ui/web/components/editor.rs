@@ -4,7 +4,7 @@
 //! edit) and edits flow out through `on_change`. The JavaScript callbacks
 //! read the latest props through a shared cell, so they never go stale.
 
-use crate::ui::web::bridge::{self, EditorView};
+use crate::web::bridge::{self, EditorView};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -35,6 +35,26 @@ pub struct EditorProps {
     pub step_line: u32,
 }
 
+/// Where the editor's cursor was last sent, and how many times it was sent
+/// (the `goto` and `goto_line` props): the same line sent again moves it
+/// again. Its dispatcher is a `Callback<u32>` that stays the same.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GoTo {
+    pub times: u32,
+    pub line: u32,
+}
+
+impl Reducible for GoTo {
+    type Action = u32;
+
+    fn reduce(self: Rc<Self>, line: u32) -> Rc<Self> {
+        Rc::new(GoTo {
+            times: self.times + 1,
+            line,
+        })
+    }
+}
+
 /// A problem marked in the code: a syntax error as it is typed, or the line
 /// where the last run's exception happened.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -49,8 +69,8 @@ pub struct Problem {
 /// The problems worth marking: the syntax error if there is one, else the
 /// line of the exception in `report` (when it ran this very code).
 pub fn problems_of(
-    syntax: Option<&crate::report::SyntaxError>,
-    run: Option<(&str, &crate::report::Report)>,
+    syntax: Option<&pyprep_core::report::SyntaxError>,
+    run: Option<(&str, &pyprep_core::report::Report)>,
     code: &str,
 ) -> Vec<Problem> {
     if let Some(e) = syntax {
@@ -67,7 +87,7 @@ pub fn problems_of(
         .tests
         .iter()
         .find_map(|t| match &t.verdict {
-            crate::report::TestVerdict::RuntimeError { error } => {
+            pyprep_core::report::TestVerdict::RuntimeError { error } => {
                 error.frames.last().map(|f| Problem {
                     line: f.line,
                     column: 0,

@@ -1,9 +1,12 @@
 //! The top bar: the way home, overall progress, the judge's status, and
 //! export/import of everything saved.
 
-use crate::storage::{merge_import, parse_export};
-use crate::ui::state::{Action, JudgeStatus, State};
-use crate::ui::web::now_ms;
+use crate::mock_interview::in_progress;
+use crate::state::{Action, JudgeStatus, progress_counts};
+use crate::web::now_ms;
+use crate::web::props::{Shared, Static};
+use pyprep_core::catalog::Catalog;
+use pyprep_core::storage::{Saved, merge_import, parse_export};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, Url};
@@ -11,7 +14,12 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub state: UseReducerHandle<State>,
+    pub catalog: Static<Catalog>,
+    /// Counted for the progress line, exported and imported into.
+    pub saved: Shared<Saved>,
+    pub judge: JudgeStatus,
+    /// A newer build waits for a reload.
+    pub update_ready: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -33,9 +41,8 @@ fn download(name: &str, text: &str) -> Result<(), JsValue> {
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let state = &props.state;
-    let (done, attempted, total) = state.progress_counts();
-    let judge = match &state.judge {
+    let (done, attempted, total) = progress_counts(&props.catalog, &props.saved);
+    let judge = match &props.judge {
         JudgeStatus::Loading => {
             html! { <span class="judge loading">{ "Python is loading…" }</span> }
         }
@@ -45,10 +52,10 @@ pub fn Header(props: &HeaderProps) -> Html {
         }
     };
     let export = {
-        let state = state.clone();
+        let saved = props.saved.clone();
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = state.saved.export(now_ms());
+            let text = saved.export(now_ms());
             if let Err(e) = download("pyprep-progress.json", &text) {
                 on_action.emit(Action::Notify {
                     text: format!("Export failed: {e:?}"),
@@ -58,7 +65,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         })
     };
     let import = {
-        let state = state.clone();
+        let saved = props.saved.clone();
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e
@@ -71,7 +78,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 return;
             };
             input.set_value("");
-            let state = state.clone();
+            let saved = saved.clone();
             let failed = {
                 let on_action = props_failed(&on_action);
                 Closure::once(move |e: JsValue| on_action.emit(format!("{e:?}")))
@@ -86,7 +93,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     }),
                     Ok(records) => {
                         let count = records.len();
-                        let records = merge_import(&state.saved, records);
+                        let records = merge_import(&saved, records);
                         let summary = format!(
                             "Imported {} of {count} saved items ({} were older than what is here).",
                             records.len(),
@@ -107,7 +114,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="main-nav" aria-label="Main">
                 <a href="#/">{ "Questions" }</a>
                 <a href="#/play">{ "Playground" }</a>
-                if let Some(i) = state.interview_in_progress() {
+                if let Some(i) = in_progress(&props.saved) {
                     <a href={format!("#/interview/{}", i.id())}>{ "Interview (in progress)" }</a>
                 } else {
                     <a href="#/interview">{ "Interview" }</a>
@@ -119,8 +126,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 if attempted > 0 { <span class="muted">{ format!(" · {attempted} in progress") }</span> }
             </p>
             <p class="status" role="status">{ judge }</p>
-            if state.update_ready {
-                <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| crate::ui::web::hooks::reload_into_update())}>
+            if props.update_ready {
+                <button type="button" class="primary" onclick={Callback::from(|_: MouseEvent| crate::web::hooks::reload_into_update())}>
                     { "New version ready: reload" }
                 </button>
             }

@@ -1,20 +1,24 @@
 //! Graduated hints, one at a time, and the explanation of the reference.
 
 use super::markdown::rendered;
-use crate::storage::Status;
-use crate::ui::state::{Action, State};
+use crate::state::Action;
+use crate::web::props::Static;
+use pyprep_core::challenge::Challenge;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HintsProps {
-    pub state: UseReducerHandle<State>,
-    pub id: AttrValue,
+    pub challenge: Static<Challenge>,
+    /// How many hints are open.
+    pub shown: usize,
+    /// Whether the explanation is open.
+    pub explained: bool,
     pub on_action: Callback<Action>,
 }
 
 /// The first `shown` hints of `c`, and a button that opens the next one.
 pub fn hint_list(
-    c: &crate::challenge::Challenge,
+    c: &pyprep_core::challenge::Challenge,
     shown: usize,
     more: Callback<MouseEvent>,
 ) -> Html {
@@ -32,13 +36,8 @@ pub fn hint_list(
 
 #[component]
 pub fn Hints(props: &HintsProps) -> Html {
-    let state = &props.state;
-    let Some(c) = state.catalog.get(&props.id) else {
-        return html! {};
-    };
-    let shown = state.hints_shown.get(c.id.as_str()).copied().unwrap_or(0);
-    let solved = state.status(&c.id) == Status::Done;
-    let explained = solved || state.explanations_shown.contains(c.id.as_str());
+    let c = props.challenge.0;
+    let (shown, explained) = (props.shown, props.explained);
     let more = {
         let on_action = props.on_action.clone();
         let id = c.id.clone();

@@ -9,18 +9,23 @@ use super::hints::hint_list;
 use super::markdown::rendered;
 use super::quiz_workspace::QuizWorkspace;
 use super::sample_tests::SampleTests;
-use crate::challenge::{Challenge, Kind};
-use crate::interview::Interview;
-use crate::protocol::{Mode, RunId};
-use crate::ui::mock_interview::InterviewAction;
-use crate::ui::state::{Action, State};
-use crate::ui::web::now_ms;
+use crate::mock_interview::{InterviewAction, in_progress};
+use crate::state::{Action, draft_in};
+use crate::web::now_ms;
+use crate::web::props::{RunView, Shared, Static};
+use pyprep_core::catalog::Catalog;
+use pyprep_core::challenge::{Challenge, Kind};
+use pyprep_core::interview::Interview;
+use pyprep_core::protocol::{Mode, RunId};
+use pyprep_core::storage::Saved;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct InterviewPageProps {
-    /// The workspaces read drafts and runs from it.
-    pub state: UseReducerHandle<State>,
+    pub catalog: Static<Catalog>,
+    /// The interview in progress, and the drafts and answers of its questions.
+    pub saved: Shared<Saved>,
+    pub runs: RunView,
     pub on_action: Callback<Action>,
     /// Sends a typed line to a free run waiting in `input()`.
     pub on_input: Callback<(RunId, String)>,
@@ -37,8 +42,19 @@ fn step(
 #[component]
 pub fn InterviewPage(props: &InterviewPageProps) -> Html {
     let confirming = use_state(|| false);
-    let state = &props.state;
-    let Some(interview) = state.interview_in_progress() else {
+    // Runs are noted in the interview (with their time) before they start.
+    let on_action = use_callback(props.on_action.clone(), |action: Action, inner| {
+        if let Action::Start { id, mode } = &action {
+            inner.emit(Action::Interview(InterviewAction::Ran {
+                id: id.clone(),
+                submit: *mode == Mode::Submit,
+                at: now_ms(),
+            }));
+        }
+        inner.emit(action);
+    });
+    let (catalog, saved) = (props.catalog.0, &*props.saved);
+    let Some(interview) = in_progress(saved) else {
         return html! {};
     };
     let current = interview.current;
@@ -46,24 +62,9 @@ pub fn InterviewPage(props: &InterviewPageProps) -> Html {
     let Some(c) = interview
         .questions
         .get(current)
-        .and_then(|q| state.catalog.get(&q.id))
+        .and_then(|q| catalog.get(&q.id))
     else {
         return html! {};
-    };
-
-    // Runs are noted in the interview (with their time) before they start.
-    let on_action = {
-        let inner = props.on_action.clone();
-        Callback::from(move |action: Action| {
-            if let Action::Start { id, mode } = &action {
-                inner.emit(Action::Interview(InterviewAction::Ran {
-                    id: id.clone(),
-                    submit: *mode == Mode::Submit,
-                    at: now_ms(),
-                }));
-            }
-            inner.emit(action);
-        })
     };
     let go = |index: usize| {
         step(&props.on_action, move |at| InterviewAction::Go {
@@ -81,8 +82,7 @@ pub fn InterviewPage(props: &InterviewPageProps) -> Html {
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
     let question_list = interview.questions.iter().enumerate().map(|(i, q)| {
-        let title = state
-            .catalog
+        let title = catalog
             .get(&q.id)
             .map_or(q.id.as_str(), |c| c.title.as_str());
         let is_current = i == current;
@@ -131,14 +131,14 @@ pub fn InterviewPage(props: &InterviewPageProps) -> Html {
                         <div class="markdown">{ rendered(&c.prompt.html) }</div>
                     }
                     if c.kind.is_code() {
-                        <SampleTests id={AttrValue::from(c.id.clone())} catalog={state.catalog} />
+                        <SampleTests challenge={Static(c)} />
                     }
                     { hints(c, interview, &props.on_action) }
                     <p class="muted">{ "On this question: " }
                         <Clock label="Time on this question" base={interview.questions[current].time_ms} since={Some(interview.opened_at)} />
                     </p>
                 </article>
-                { workspace(c, state, &on_action, &props.on_input) }
+                { workspace(c, saved, &props.runs, &on_action, &props.on_input) }
             </div>
         </main>
     }
@@ -161,22 +161,23 @@ fn hints(c: &Challenge, interview: &Interview, on_action: &Callback<Action>) -> 
 }
 
 fn workspace(
-    c: &Challenge,
-    state: &UseReducerHandle<State>,
+    c: &'static Challenge,
+    saved: &Saved,
+    runs: &RunView,
     on_action: &Callback<Action>,
     on_input: &Callback<(RunId, String)>,
 ) -> Html {
-    let id = AttrValue::from(c.id.clone());
     match c.kind {
         Kind::Function | Kind::Program | Kind::Unittest => html! {
-            <CodeWorkspace state={state.clone()} {id} on_action={on_action.clone()} on_input={on_input.clone()} />
+            <CodeWorkspace challenge={Static(c)} draft={AttrValue::from(draft_in(saved, c))} runs={runs.clone()}
+                on_action={on_action.clone()} on_input={on_input.clone()} />
         },
         Kind::Quiz => html! {
-            <QuizWorkspace state={state.clone()} {id} on_action={on_action.clone()} reveal={false} />
+            <QuizWorkspace id={AttrValue::from(c.id.clone())} draft={AttrValue::from(draft_in(saved, c))} runs={runs.clone()}
+                on_action={on_action.clone()} reveal={false} />
         },
         Kind::Concept | Kind::Practice => {
-            let text = state
-                .saved
+            let text = saved
                 .answers
                 .get(&c.id)
                 .map(|a| a.text.clone())

@@ -1,8 +1,8 @@
 //! Choosing a mock interview: a preset or one's own length and mix, then
 //! Start. While one is in progress this page only offers to resume it.
 
-use crate::interview::{LENGTHS, MAX_PER_SECTION, Plan, Preset};
-use crate::progress::Section;
+use pyprep_core::interview::{LENGTHS, MAX_PER_SECTION, Plan, Preset};
+use pyprep_core::progress::Section;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -5,24 +5,22 @@
 
 use super::markdown::rendered;
 use super::replay_view::ReplayView;
-use crate::catalog::Catalog;
-use crate::challenge::Kind;
-use crate::interview::{Interview, InterviewQuestion};
-use crate::progress::clock_label;
+use crate::web::props::{Shared, Static};
+use pyprep_core::catalog::Catalog;
+use pyprep_core::challenge::Kind;
+use pyprep_core::interview::InterviewQuestion;
+use pyprep_core::progress::clock_label;
+use pyprep_core::storage::Saved;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct InterviewSummaryProps {
-    pub interview: Interview,
-    pub catalog: &'static Catalog,
+    /// The interview shown, one of `saved`'s.
+    pub id: AttrValue,
+    pub saved: Shared<Saved>,
+    pub catalog: Static<Catalog>,
     /// Ticks or unticks `(question, item)` of a self-review checklist.
     pub on_toggle_check: Callback<(usize, usize)>,
-}
-
-impl PartialEq for InterviewSummaryProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.interview == other.interview && self.on_toggle_check == other.on_toggle_check
-    }
 }
 
 /// A date and time in the browser's locale.
@@ -46,7 +44,9 @@ fn verdict_text(kind: Kind, q: &InterviewQuestion) -> String {
 
 #[component]
 pub fn InterviewSummary(props: &InterviewSummaryProps) -> Html {
-    let i = &props.interview;
+    let Some(i) = props.saved.interviews.get(props.id.as_str()) else {
+        return html! {};
+    };
     let ending = if i.time_up {
         "time ran out".to_owned()
     } else {

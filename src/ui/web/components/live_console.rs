@@ -5,14 +5,16 @@
 use super::results::verdict_detail;
 use super::value_view::ValueView;
 use super::{on_text, output_spans};
-use crate::protocol::RunId;
-use crate::report::{OUTPUT_LIMIT_BYTES, Outcome, Report};
+use crate::state::ActiveRun;
+use crate::web::props::Shared;
+use pyprep_core::protocol::RunId;
+use pyprep_core::report::{OUTPUT_LIMIT_BYTES, Outcome};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LiveConsoleProps {
-    pub run: RunId,
-    pub report: Report,
+    /// The free run shown.
+    pub run: Shared<ActiveRun>,
     /// Sends a typed line (with its newline; empty ends the input).
     pub on_input: Callback<(RunId, String)>,
     /// Moves the editor to a line of the code.
@@ -21,7 +23,7 @@ pub struct LiveConsoleProps {
 
 #[component]
 pub fn LiveConsole(props: &LiveConsoleProps) -> Html {
-    let r = &props.report;
+    let r = props.run.tracker.report();
     let typed = use_state(String::new);
     let input_ref = use_node_ref();
     let waiting = r.tests.first().is_some_and(|t| t.waiting_for_input);
@@ -37,7 +39,7 @@ pub fn LiveConsole(props: &LiveConsoleProps) -> Html {
     let send = {
         let typed = typed.clone();
         let on_input = props.on_input.clone();
-        let run = props.run;
+        let run = props.run.id;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             on_input.emit((run, format!("{}\n", *typed)));
@@ -46,7 +48,7 @@ pub fn LiveConsole(props: &LiveConsoleProps) -> Html {
     };
     let end_input = {
         let on_input = props.on_input.clone();
-        let run = props.run;
+        let run = props.run.id;
         Callback::from(move |_: MouseEvent| on_input.emit((run, String::new())))
     };
     let on_type = {

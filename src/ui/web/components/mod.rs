@@ -1,4 +1,7 @@
-//! The app's components, one per file.
+//! The app's components, one per file. Each takes what it shows (shared
+//! with the state where large, see `web::props`) and `on_*` callbacks,
+//! never the state's handle, so that Yew re-renders it only when what it
+//! shows has changed.
 
 pub mod catalog_page;
 pub mod challenge_page;
@@ -44,7 +47,7 @@ pub fn on_text(on_text: Callback<String>) -> Callback<InputEvent> {
 /// A click handler that makes a link to `route` on this page's address,
 /// copies it to the clipboard (where the browser allows) and passes it on.
 pub fn share_link(
-    route: crate::ui::route::Route,
+    route: crate::route::Route,
     shown: Callback<String>,
 ) -> Callback<yew::MouseEvent> {
     Callback::from(move |_: yew::MouseEvent| {
@@ -65,8 +68,8 @@ pub fn share_link(
 }
 
 /// Console output, one span per stream (stdout, stderr, prompts, echoed input).
-pub fn output_spans(chunks: &[crate::report::OutputChunk]) -> yew::Html {
-    use crate::protocol::Stream;
+pub fn output_spans(chunks: &[std::sync::Arc<pyprep_core::report::OutputChunk>]) -> yew::Html {
+    use pyprep_core::protocol::Stream;
     chunks
         .iter()
         .map(|chunk| {

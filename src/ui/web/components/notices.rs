@@ -1,12 +1,13 @@
 //! Messages about saved work and imports, until dismissed.
 
-use crate::ui::state::{Action, Notice};
+use crate::state::Notice;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub notices: Vec<Notice>,
-    pub on_action: Callback<Action>,
+    /// Dismisses the notice with this id.
+    pub on_dismiss: Callback<u32>,
 }
 
 #[component]
@@ -18,9 +19,8 @@ pub fn Notices(props: &NoticesProps) -> Html {
         <section class="notices" aria-label="Notices">
             { for props.notices.iter().map(|n| {
                 let dismiss = {
-                    let on_action = props.on_action.clone();
                     let id = n.id;
-                    Callback::from(move |_: MouseEvent| on_action.emit(Action::Dismiss(id)))
+                    props.on_dismiss.reform(move |_: MouseEvent| id)
                 };
                 html! {
                     <div class={classes!("notice", n.is_error.then_some("error"))} role={if n.is_error { "alert" } else { "status" }}>

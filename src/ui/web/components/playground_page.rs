@@ -1,20 +1,22 @@
 //! The playground: any Python, run in the same sandbox as the questions.
 //!
 //! Several named files, each kept on this device as a draft
-//! (`ui::state::scratch_id`) with a share link of its own; input for
+//! (`crate::state::scratch_id`) with a share link of its own; input for
 //! `input()` typed in the console as the program asks for it, or given
 //! beforehand; files the code can read, and the files it wrote listed
 //! afterwards. A run is never judged or counted.
 
-use super::editor::{Editor, problems_of};
+use super::editor::{Editor, GoTo, problems_of};
 use super::keys_help::KeysHelp;
 use super::live_console::LiveConsole;
 use super::{on_text, share_link};
-use crate::protocol::{PLAYGROUND, Play, RunId};
-use crate::ui::route::{Route, is_file_name};
-use crate::ui::state::{Action, JudgeStatus, State, scratch_files, scratch_id, work_files_id};
-use crate::ui::web::hooks::use_syntax_check;
-use crate::ui::web::now_ms;
+use crate::route::{Route, is_file_name};
+use crate::state::{Action, JudgeStatus, playground_files, scratch_id, work_files_id};
+use crate::web::hooks::use_syntax_check;
+use crate::web::now_ms;
+use crate::web::props::{RunView, Shared};
+use pyprep_core::protocol::{PLAYGROUND, Play, RunId};
+use pyprep_core::storage::Saved;
 use yew::prelude::*;
 
 /// What a new playground starts with.
@@ -22,7 +24,9 @@ pub const WELCOME: &str = "# Any Python runs here. Ctrl+Enter runs it.\nname = i
 
 #[derive(Properties, PartialEq)]
 pub struct PlaygroundPageProps {
-    pub state: UseReducerHandle<State>,
+    /// The files (drafts) and the files their runs start with.
+    pub saved: Shared<Saved>,
+    pub runs: RunView,
     /// The file shown (the first one when `None`).
     pub file: Option<String>,
     pub shared_code: Option<String>,
@@ -39,8 +43,8 @@ fn navigate(on_action: &Callback<Action>, file: &str) {
 
 #[component]
 pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
-    let state = &props.state;
-    let files = scratch_files(state);
+    let (saved, runs) = (&props.saved, &props.runs);
+    let files = playground_files(saved);
     let file = props
         .file
         .clone()
@@ -48,8 +52,7 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
         .or_else(|| files.first().cloned())
         .unwrap_or_else(|| "main.py".to_owned());
     let id = scratch_id(&file);
-    let code = state
-        .saved
+    let code = saved
         .drafts
         .get(&id)
         .map(|d| d.code.clone())
@@ -58,21 +61,17 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
     let ask = use_state(|| true);
     let new_name = use_state(String::new);
     let share = use_state(|| None::<String>);
-    let goto = use_state(|| (0u32, 0u32));
+    let goto = use_reducer(GoTo::default);
     let syntax = use_syntax_check(&code);
-    let work_files: Vec<(String, String)> = state
-        .saved
+    let work_files: Vec<(String, String)> = saved
         .drafts
         .get(&work_files_id(&file))
         .and_then(|d| serde_json::from_str(&d.code).ok())
         .unwrap_or_default();
 
-    let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
-    let run = state
-        .run
-        .as_ref()
-        .filter(|r| r.request.challenge == PLAYGROUND);
-    let interactive = *ask && state.interactive_input;
+    let busy = runs.busy();
+    let run = runs.of_challenge(PLAYGROUND);
+    let interactive = *ask && runs.interactive_input;
     let problems = problems_of(
         syntax.as_ref(),
         run.map(|r| (r.request.code.as_str(), r.tracker.report())),
@@ -202,10 +201,7 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
             navigate(&on_action, &name);
         })
     });
-    let on_goto = {
-        let goto = goto.clone();
-        Callback::from(move |line: u32| goto.set((goto.0 + 1, line)))
-    };
+    let on_goto = goto.dispatcher().to_callback();
 
     html! {
         <main class="page playground" aria-labelledby="playground-title">
@@ -266,18 +262,18 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
                     on_change={on_change}
                     on_run={on_run.clone()}
                     on_submit={on_run}
-                    goto={goto.0}
-                    goto_line={goto.1}
+                    goto={goto.times}
+                    goto_line={goto.line}
                     problems={problems}
                 />
                 <details class="run-input" open={!stdin.is_empty()}>
                     <summary>{ "Input" }</summary>
                     <label>
-                        <input type="checkbox" checked={*ask} disabled={!state.interactive_input}
+                        <input type="checkbox" checked={*ask} disabled={!runs.interactive_input}
                             onchange={{ let ask = ask.clone(); Callback::from(move |_: Event| ask.set(!*ask)) }} />
                         { " Ask me in the console when the program calls input()" }
                     </label>
-                    if !state.interactive_input && state.judge == JudgeStatus::Ready {
+                    if !runs.interactive_input && runs.judge == JudgeStatus::Ready {
                         <p class="muted">{ "This browser cannot pause a running program, so input() reads the text below." }</p>
                     }
                     <label class="block">{ "Text for input(), one line per call (read first)" }
@@ -287,7 +283,7 @@ pub fn PlaygroundPage(props: &PlaygroundPageProps) -> Html {
                 </details>
                 <WorkFilesEditor files={work_files} on_change={save_files} />
                 if let Some(r) = run {
-                    <LiveConsole run={r.id} report={r.tracker.report().clone()} on_input={props.on_input.clone()} on_goto={on_goto} />
+                    <LiveConsole run={r.clone()} on_input={props.on_input.clone()} on_goto={on_goto} />
                 }
             </section>
         </main>

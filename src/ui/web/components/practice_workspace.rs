@@ -2,29 +2,31 @@
 //! to draft the answer (kept on this device), and a self-review checklist.
 
 use super::markdown::rendered;
-use crate::storage::Status;
-use crate::ui::state::{Action, State};
-use crate::ui::web::now_ms;
+use crate::state::Action;
+use crate::web::now_ms;
+use crate::web::props::Static;
+use pyprep_core::challenge::Challenge;
+use pyprep_core::storage::Answer;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PracticeWorkspaceProps {
-    pub state: UseReducerHandle<State>,
-    pub id: AttrValue,
+    pub challenge: Static<Challenge>,
+    /// The answer written so far and the checklist's ticks.
+    pub answer: Answer,
+    /// Marked as practised.
+    pub done: bool,
     pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn PracticeWorkspace(props: &PracticeWorkspaceProps) -> Html {
-    let state = &props.state;
-    let Some(c) = state.catalog.get(&props.id) else {
-        return html! {};
-    };
+    let c = props.challenge.0;
     let Some(practice) = &c.practice else {
         return html! {};
     };
     let id = c.id.clone();
-    let answer = state.saved.answers.get(&id).cloned().unwrap_or_default();
+    let answer = &props.answer;
     let on_input = {
         let on_action = props.on_action.clone();
         let id = id.clone();
@@ -46,7 +48,7 @@ pub fn PracticeWorkspace(props: &PracticeWorkspaceProps) -> Html {
             })
         })
     };
-    let done = state.status(&id) == Status::Done;
+    let done = props.done;
     html! {
         <section class="workspace practice" aria-label="Your answer">
             <section class="advice" aria-labelledby="advice-title">

@@ -1,25 +1,20 @@
 //! The progress page: solved, attempted and untouched questions by section,
 //! difficulty and topic; days practised, the streak and time spent; past mock
 //! interviews; and a suggestion of what to do next. All from local records
-//! (`crate::progress`).
+//! (`pyprep_core::progress`).
 
 use super::interview_summary::when;
-use crate::catalog::Catalog;
-use crate::progress::{self, Tally, duration_label};
-use crate::storage::Saved;
-use crate::ui::web::now_ms;
+use crate::web::now_ms;
+use crate::web::props::{Shared, Static};
+use pyprep_core::catalog::Catalog;
+use pyprep_core::progress::{self, Tally, duration_label};
+use pyprep_core::storage::Saved;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ProgressPageProps {
-    pub catalog: &'static Catalog,
-    pub saved: Saved,
-}
-
-impl PartialEq for ProgressPageProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.saved == other.saved
-    }
+    pub catalog: Static<Catalog>,
+    pub saved: Shared<Saved>,
 }
 
 fn table(caption: &str, first: &str, rows: Vec<(String, Tally)>) -> Html {
@@ -58,14 +53,14 @@ fn days(n: u32) -> String {
 
 #[component]
 pub fn ProgressPage(props: &ProgressPageProps) -> Html {
-    let saved = &props.saved;
+    let (catalog, saved) = (props.catalog.0, &*props.saved);
     let now = now_ms();
     let tz = js_sys::Date::new_0().get_timezone_offset();
-    let overview = progress::overview(props.catalog, saved);
+    let overview = progress::overview(catalog, saved);
     let practised = progress::practice_days(saved, tz);
     let streak = progress::streak(&practised, progress::day_of(now, tz));
     let interview_ms: f64 = saved.interviews.values().map(|i| i.elapsed(now)).sum();
-    let suggestion = progress::suggestion(props.catalog, saved);
+    let suggestion = progress::suggestion(catalog, saved);
     let mut interviews: Vec<_> = saved.interviews.values().collect();
     interviews.sort_by(|a, b| b.started_at.total_cmp(&a.started_at));
     let all = overview.all;
@@ -110,7 +105,7 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
                 } else {
                     <ul class="interview-list" aria-label="Past interviews">
                         { for interviews.iter().map(|i| {
-                            let judged = i.questions.iter().filter(|q| props.catalog.get(&q.id).is_some_and(|c| c.kind.is_judged())).count();
+                            let judged = i.questions.iter().filter(|q| catalog.get(&q.id).is_some_and(|c| c.kind.is_judged())).count();
                             let state = if i.is_finished() {
                                 format!("{} of {judged} accepted", i.accepted())
                             } else {

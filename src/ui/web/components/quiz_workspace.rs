@@ -2,16 +2,19 @@
 //! against what the snippet really prints.
 
 use super::code_workspace::progress_text;
-use crate::protocol::Mode;
-use crate::report::{Outcome, TestVerdict};
-use crate::ui::state::{Action, State};
-use crate::ui::web::now_ms;
+use crate::state::Action;
+use crate::web::now_ms;
+use crate::web::props::RunView;
+use pyprep_core::protocol::Mode;
+use pyprep_core::report::{Outcome, TestVerdict};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizWorkspaceProps {
-    pub state: UseReducerHandle<State>,
     pub id: AttrValue,
+    /// The prediction typed so far.
+    pub draft: AttrValue,
+    pub runs: RunView,
     pub on_action: Callback<Action>,
     /// Show what the snippet really prints after a wrong prediction (not
     /// during a mock interview).
@@ -21,7 +24,7 @@ pub struct QuizWorkspaceProps {
 
 #[component]
 pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
-    let state = &props.state;
+    let runs = &props.runs;
     let id = props.id.to_string();
     let on_input = {
         let on_action = props.on_action.clone();
@@ -53,10 +56,10 @@ pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
             }
         })
     };
-    let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
-    let report = state
-        .run_of(&id)
-        .map(|r| r.tracker.report().clone())
+    let busy = runs.busy();
+    let report = runs
+        .of_challenge(&id)
+        .map(|r| r.tracker.report())
         .filter(|r| r.outcome != Outcome::Running);
     let verdict = report.map(|r| match (&r.outcome, r.tests.first().map(|t| &t.verdict)) {
         (Outcome::Accepted, _) => html! { <p class="outcome success" role="status">{ "Correct: that is exactly what it prints." }</p> },
@@ -74,13 +77,13 @@ pub fn QuizWorkspace(props: &QuizWorkspaceProps) -> Html {
     html! {
         <section class="workspace quiz" aria-label="Your answer">
             <label for="prediction">{ "Your predicted output" }</label>
-            <textarea id="prediction" rows="6" spellcheck="false" value={state.draft(&id)} oninput={on_input} onkeydown={on_key}
+            <textarea id="prediction" rows="6" spellcheck="false" value={props.draft.clone()} oninput={on_input} onkeydown={on_key}
                 placeholder="Type exactly what it prints, line by line" />
             <div class="toolbar">
                 <button type="button" class="primary" disabled={busy} onclick={check.reform(|_: MouseEvent| ())}>{ "Check my answer" }</button>
                 <span class="shortcut muted">{ "Ctrl+Enter checks" }</span>
             </div>
-            <p class="run-status" role="status" aria-live="polite">{ progress_text(state, &id).unwrap_or_default() }</p>
+            <p class="run-status" role="status" aria-live="polite">{ progress_text(runs, &id).unwrap_or_default() }</p>
             { for verdict }
         </section>
     }

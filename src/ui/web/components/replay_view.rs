@@ -2,9 +2,9 @@
 //! 16x, with each run listed at the moment it happened and marked once the
 //! playback reaches it.
 
-use crate::interview::replay::Replay;
-use crate::progress::clock_label;
 use gloo_timers::callback::Interval;
+use pyprep_core::interview::replay::Replay;
+use pyprep_core::progress::clock_label;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -1,13 +1,16 @@
 //! The verdict of each test, in words, with what was expected and what came back.
 
-use crate::growth::{Growth, Verdict as GrowthVerdict};
-use crate::report::{Outcome, Report, TestVerdict};
-use crate::ui::difference::{Span, first_difference, split};
+use crate::difference::{Span, first_difference, split};
+use crate::state::ActiveRun;
+use crate::web::props::Shared;
+use pyprep_core::growth::{Growth, Verdict as GrowthVerdict};
+use pyprep_core::report::{Outcome, TestVerdict};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub report: Report,
+    /// The run whose report is shown.
+    pub run: Shared<ActiveRun>,
     /// Moves the editor to a line of the candidate's code.
     pub on_goto: Callback<u32>,
     /// Steps through a failed test (its index), when the question allows it.
@@ -22,7 +25,7 @@ fn line_button(on_goto: &Callback<u32>, line: u32) -> Html {
 
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
-    let r = &props.report;
+    let r = props.run.tracker.report();
     let class = match r.outcome {
         Outcome::Running => "running",
         o if o.is_success() => "success",

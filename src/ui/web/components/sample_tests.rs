@@ -1,26 +1,17 @@
 //! The sample tests, shown under the prompt: what Run will check.
 
-use crate::catalog::Catalog;
-use crate::challenge::{CallOutcome, TestKind};
+use crate::web::props::Static;
+use pyprep_core::challenge::{CallOutcome, Challenge, TestKind};
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SampleTestsProps {
-    pub id: AttrValue,
-    pub catalog: &'static Catalog,
-}
-
-impl PartialEq for SampleTestsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
+    pub challenge: Static<Challenge>,
 }
 
 #[component]
 pub fn SampleTests(props: &SampleTestsProps) -> Html {
-    let Some(c) = props.catalog.get(&props.id) else {
-        return html! {};
-    };
+    let c = props.challenge.0;
     let samples: Vec<Html> = c
         .tests
         .iter()

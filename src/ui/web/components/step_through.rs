@@ -2,16 +2,18 @@
 //! marked in the editor (by the workspace, from `position`), the local
 //! variables, the call stack and what was printed so far.
 
-use crate::trace::{MAX_STEPS, Step, StepKind, Trace};
+use crate::state::ActiveRun;
+use crate::web::props::Shared;
+use pyprep_core::protocol::Stream;
+use pyprep_core::trace::{MAX_STEPS, Step, StepKind, Trace};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepThroughProps {
-    pub trace: Trace,
-    /// The test's name and call, for the heading.
-    pub test: AttrValue,
-    /// Standard output of the test (steps say how much of it was printed).
-    pub output: AttrValue,
+    /// A finished step-through: its one test's trace is shown, with the
+    /// test's call in the heading and its standard output (steps say how
+    /// much of it was printed).
+    pub run: Shared<ActiveRun>,
     pub position: usize,
     pub on_move: Callback<usize>,
     pub on_close: Callback<()>,
@@ -44,7 +46,18 @@ fn printed_part(text: &str, bytes: usize) -> &str {
 
 #[component]
 pub fn StepThrough(props: &StepThroughProps) -> Html {
-    let steps = &props.trace.steps;
+    let Some(test) = props.run.tracker.report().tests.first() else {
+        return html! {};
+    };
+    let no_trace = Trace::default();
+    let trace = test.trace.as_ref().unwrap_or(&no_trace);
+    let output: String = test
+        .output
+        .iter()
+        .filter(|c| c.stream == Stream::Stdout)
+        .map(|c| c.text.as_str())
+        .collect();
+    let steps = &trace.steps;
     if steps.is_empty() {
         return html! {
             <section class="step-through" aria-label="Step through">
@@ -83,7 +96,7 @@ pub fn StepThrough(props: &StepThroughProps) -> Html {
     html! {
         <section class="step-through" aria-labelledby="step-title">
             <div class="step-head">
-                <h2 id="step-title">{ "Step through " }<code>{ props.test.clone() }</code></h2>
+                <h2 id="step-title">{ "Step through " }<code>{ test.input.clone() }</code></h2>
                 <button type="button" onclick={on_close}>{ "Close" }</button>
             </div>
             <div class="step-controls" role="group" aria-label="Move through the steps">
@@ -95,7 +108,7 @@ pub fn StepThrough(props: &StepThroughProps) -> Html {
                 <button type="button" onclick={go(last)} disabled={at == last} aria-label="Last step">{ "Last" }</button>
             </div>
             <p class="step-status" role="status" aria-live="polite">{ status }</p>
-            if props.trace.truncated {
+            if trace.truncated {
                 <p class="muted">{ format!("Only the first {MAX_STEPS} steps were recorded; the code ran on after them.") }</p>
             }
             <div class="step-panes">
@@ -108,7 +121,7 @@ pub fn StepThrough(props: &StepThroughProps) -> Html {
                             <thead><tr><th scope="col">{ "name" }</th><th scope="col">{ "value" }</th></tr></thead>
                             <tbody>
                                 { for step.locals.iter().map(|(name, value)| {
-                                    let next = props.trace.next_change(at + 1, name);
+                                    let next = trace.next_change(at + 1, name);
                                     let jump = next.map(|to| {
                                         let on_move = props.on_move.clone();
                                         Callback::from(move |_: MouseEvent| on_move.emit(to))
@@ -136,7 +149,7 @@ pub fn StepThrough(props: &StepThroughProps) -> Html {
                         { for step.stack.iter().map(|f| html! { <li><code>{ &f.function }</code>{ format!(", line {}", f.line) }</li> }) }
                     </ol>
                     <h3>{ "Printed so far" }</h3>
-                    <pre class="printed" aria-label="Printed so far">{ printed_part(&props.output, step.printed) }</pre>
+                    <pre class="printed" aria-label="Printed so far">{ printed_part(&output, step.printed) }</pre>
                 </div>
             </div>
         </section>

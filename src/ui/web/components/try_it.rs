@@ -5,15 +5,18 @@
 use super::live_console::LiveConsole;
 use super::on_text;
 use super::playground_page::WorkFilesEditor;
-use crate::challenge::{Kind, TestKind};
-use crate::protocol::{Play, RunId};
-use crate::ui::state::{Action, State};
+use crate::state::Action;
+use crate::web::props::{RunView, Static};
+use pyprep_core::challenge::{Challenge, Kind, TestKind};
+use pyprep_core::protocol::{Play, RunId};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TryItProps {
-    pub state: UseReducerHandle<State>,
-    pub id: AttrValue,
+    pub challenge: Static<Challenge>,
+    /// The code that runs.
+    pub draft: AttrValue,
+    pub runs: RunView,
     pub on_action: Callback<Action>,
     pub on_input: Callback<(RunId, String)>,
     pub on_goto: Callback<u32>,
@@ -21,21 +24,19 @@ pub struct TryItProps {
 
 #[component]
 pub fn TryIt(props: &TryItProps) -> Html {
-    let state = &props.state;
+    let c = props.challenge.0;
+    let runs = &props.runs;
     let call = use_state(|| None::<String>);
     let stdin = use_state(String::new);
     // Starts with the files of the question's first example, to edit.
     let files = {
-        let first = state
-            .catalog
-            .get(&props.id)
-            .and_then(|c| c.tests.iter().find(|t| t.sample))
+        let first = c
+            .tests
+            .iter()
+            .find(|t| t.sample)
             .map(|t| t.files.clone().into_iter().collect::<Vec<_>>())
             .unwrap_or_default();
         use_state(move || first)
-    };
-    let Some(c) = state.catalog.get(&props.id) else {
-        return html! {};
     };
     if !matches!(c.kind, Kind::Function | Kind::Program) {
         return html! {};
@@ -50,15 +51,17 @@ pub fn TryIt(props: &TryItProps) -> Html {
         })
         .unwrap_or_default();
     let typed_call = (*call).clone().unwrap_or_else(|| example.clone());
-    let busy = state.run.as_ref().is_some_and(|r| !r.tracker.is_finished());
-    let run = state.run_of(&props.id).filter(|r| r.request.play.is_some());
+    let busy = runs.busy();
+    let run = runs
+        .of_challenge(&c.id)
+        .filter(|r| r.request.play.is_some());
     let start = {
         let on_action = props.on_action.clone();
         let id = c.id.clone();
-        let code = state.draft(&c.id);
+        let code = props.draft.to_string();
         let function = c.kind == Kind::Function;
         let (typed_call, stdin, files) = (typed_call.clone(), (*stdin).clone(), (*files).clone());
-        let interactive = state.interactive_input && !function;
+        let interactive = runs.interactive_input && !function;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             on_action.emit(Action::Play {
@@ -103,7 +106,7 @@ pub fn TryIt(props: &TryItProps) -> Html {
                 }
             </form>
             if let Some(r) = run {
-                <LiveConsole run={r.id} report={r.tracker.report().clone()} on_input={props.on_input.clone()} on_goto={props.on_goto.clone()} />
+                <LiveConsole run={r.clone()} on_input={props.on_input.clone()} on_goto={props.on_goto.clone()} />
             }
         </section>
     }

@@ -1,8 +1,8 @@
 //! A value the judge read, with its type: linked lists and trees drawn as
 //! such (`draw`), everything else as Python's `repr()` would print it.
 
-use crate::draw::draw;
-use crate::value::Value;
+use pyprep_core::draw::draw;
+use pyprep_core::value::Value;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

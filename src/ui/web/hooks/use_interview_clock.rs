@@ -2,9 +2,9 @@
 //! the candidate is: one timer set for the saved deadline (and fired at once
 //! when the page loads after it).
 
-use crate::ui::mock_interview::InterviewAction;
-use crate::ui::state::{Action, State};
-use crate::ui::web::now_ms;
+use crate::mock_interview::InterviewAction;
+use crate::state::{Action, State};
+use crate::web::now_ms;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 

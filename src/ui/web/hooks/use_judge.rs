@@ -5,9 +5,9 @@
 //! fresh event key; the lines the worker forwards are checked against it
 //! here, and only the events it accepts reach the state.
 
-use crate::protocol::{EventKey, EventReader, FromWorker, RunId, ToWorker, sandbox_stdin};
-use crate::ui::state::{Action, JudgeStatus, State};
+use crate::state::{Action, JudgeStatus, State};
 use gloo_timers::callback::Timeout;
+use pyprep_core::protocol::{EventKey, EventReader, FromWorker, RunId, ToWorker, sandbox_stdin};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -35,17 +35,6 @@ impl Drop for LiveWorker {
 
 /// The run whose events are awaited, and its side of the event channel.
 type Listening = Rc<RefCell<Option<(RunId, EventReader)>>>;
-
-/// A fresh key from the browser's cryptographic random source.
-pub(super) fn fresh_key() -> Result<EventKey, String> {
-    let mut bytes = [0u8; 32];
-    web_sys::window()
-        .ok_or("no window")?
-        .crypto()
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).map(|_| ()))
-        .map_err(|e| format!("no random source: {e:?}"))?;
-    Ok(EventKey::from_bytes(bytes))
-}
 
 fn start_worker(dispatch: Callback<Action>, listening: Listening) -> Result<LiveWorker, String> {
     let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
@@ -122,12 +111,13 @@ pub fn use_judge(state: &UseReducerHandle<State>) -> Callback<(RunId, String)> {
         let live = live.clone();
         let listening = listening.clone();
         let dispatch = state.dispatcher();
-        let request = state.run.as_ref().map(|r| r.request.clone());
+        let current = state.run.clone();
         use_effect_with((pending, ready), move |(pending, ready)| {
-            if let (Some(run), true, Some(request)) = (pending, ready, request)
+            if let (Some(run), true, Some(request)) =
+                (pending, ready, current.as_ref().map(|r| &r.request))
                 && let Some(w) = live.borrow().as_ref()
             {
-                let key = match fresh_key() {
+                let key = match EventKey::random() {
                     Ok(k) => k,
                     Err(e) => {
                         dispatch.dispatch(Action::WorkerDied(e));
@@ -136,7 +126,7 @@ pub fn use_judge(state: &UseReducerHandle<State>) -> Callback<(RunId, String)> {
                 };
                 let message = ToWorker::Run {
                     run: *run,
-                    stdin: sandbox_stdin(&key, &request),
+                    stdin: sandbox_stdin(&key, request),
                     interactive: request.play.as_ref().is_some_and(|p| p.interactive),
                 };
                 *listening.borrow_mut() = Some((*run, EventReader::new(key)));

@@ -3,7 +3,7 @@
 //! The service worker itself is `www/sw.js`; its file list and version are
 //! written at build time by `www/offline.mjs`.
 
-use crate::ui::state::{Action, State};
+use crate::state::{Action, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;

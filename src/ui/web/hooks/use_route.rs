@@ -1,7 +1,7 @@
 //! Keeps the state's route and the URL fragment in step, both ways.
 
-use crate::ui::route::Route;
-use crate::ui::state::{Action, State};
+use crate::route::Route;
+use crate::state::{Action, State};
 use gloo_events::EventListener;
 use yew::prelude::*;
 

@@ -6,9 +6,10 @@
 //! a newer version is never overwritten. Writes from other tabs arrive as
 //! `storage` events and are merged by the reducer.
 
-use crate::storage::{Record, RecordError, RecordKind, Saved};
-use crate::ui::state::{Action, State};
+use crate::state::{Action, State};
+use crate::web::props::Shared;
 use gloo_events::EventListener;
+use pyprep_core::storage::{Record, RecordError, RecordKind, Saved};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -42,7 +43,7 @@ pub fn load_saved() -> (Saved, Option<String>) {
     let mut entries = Vec::new();
     for i in 0..len {
         if let Ok(Some(key)) = storage.key(i)
-            && key.starts_with(crate::storage::PREFIX)
+            && key.starts_with(pyprep_core::storage::PREFIX)
             && let Ok(Some(value)) = storage.get_item(&key)
         {
             entries.push((key, value));
@@ -66,7 +67,8 @@ pub fn use_storage(state: &UseReducerHandle<State>) {
     {
         let written = written.clone();
         let dispatch = state.dispatcher();
-        use_effect_with(state.saved.clone(), move |saved| {
+        // Keyed on the records' address: the reducer replaces them whenever it changes them.
+        use_effect_with(Shared::new(&state.saved), move |saved| {
             let Ok(storage) = local_storage() else { return };
             let mut known = written.borrow_mut();
             let records = saved.records();
@@ -91,7 +93,7 @@ pub fn use_storage(state: &UseReducerHandle<State>) {
                     match &blocked.error {
                         RecordError::Newer(_) => continue, // never downgrade a newer record
                         RecordError::Unreadable(_) => {
-                            let backup = format!("{}backup.{key}", crate::storage::PREFIX);
+                            let backup = format!("{}backup.{key}", pyprep_core::storage::PREFIX);
                             if let Ok(Some(old)) = storage.get_item(&key)
                                 && storage.get_item(&backup).ok().flatten().is_none()
                             {
@@ -130,7 +132,7 @@ pub fn use_storage(state: &UseReducerHandle<State>) {
                 };
                 let Some(key) = e.key() else { return };
                 if let (Some((kind, _)), Some(text)) = (RecordKind::parse_key(&key), e.new_value())
-                    && let Ok(record) = crate::storage::parse_record(kind, &text)
+                    && let Ok(record) = pyprep_core::storage::parse_record(kind, &text)
                 {
                     written.borrow_mut().insert(key.clone(), record);
                 }

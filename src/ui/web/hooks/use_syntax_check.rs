@@ -7,9 +7,11 @@
 //! interpreter is built for it, nor kept waiting); an answer to an older
 //! text is dropped.
 
-use crate::protocol::{Event, EventReader, FromWorker, RunId, RunRequest, ToWorker, sandbox_stdin};
-use crate::report::SyntaxError;
 use gloo_timers::callback::Timeout;
+use pyprep_core::protocol::{
+    Event, EventReader, FromWorker, RunId, RunRequest, ToWorker, sandbox_stdin,
+};
+use pyprep_core::report::SyntaxError;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -86,7 +88,8 @@ pub fn use_syntax_check(code: &str) -> Option<SyntaxError> {
                 if slot.is_none() {
                     *slot = start(found);
                 }
-                let (Some(c), Ok(key)) = (slot.as_mut(), super::use_judge::fresh_key()) else {
+                let (Some(c), Ok(key)) = (slot.as_mut(), pyprep_core::protocol::EventKey::random())
+                else {
                     return;
                 };
                 let run = RunId(c.next);
