@@ -52,21 +52,43 @@ fn module_of(file: &Path, krate_dir: &Path) -> String {
     first.to_string_lossy().trim_end_matches(".rs").to_string()
 }
 
-/// `crate::x` paths in the code, leaving out comments and `#[cfg(test)]` modules.
-fn imports(text: &str) -> BTreeSet<String> {
+/// The modules a file names: `crate::x` paths, `crate::{x, y}` groups, and,
+/// in a crate's top-level files, `super::x` (which is `crate::x` there); code
+/// only, leaving out comments and `#[cfg(test)]` modules.
+fn imports(text: &str, top_level: bool) -> BTreeSet<String> {
     let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    let code: String = code
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut found = BTreeSet::new();
-    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        for (i, _) in line.match_indices("crate::") {
-            let name: String = line[i + 7..]
-                .chars()
-                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                found.insert(name);
+    let mut prefixes = vec!["crate::"];
+    if top_level {
+        prefixes.push("super::");
+    }
+    let ident = |rest: &str| -> String {
+        rest.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+            .collect()
+    };
+    for prefix in prefixes {
+        for (i, _) in code.match_indices(prefix) {
+            let rest = &code[i + prefix.len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                // `crate::{a, b::C}`: the first name of each item.
+                let group = &group[..group.find('}').unwrap_or(group.len())];
+                found.extend(group.split(',').map(ident).filter(|n| !n.is_empty()));
+            } else {
+                let name = ident(rest);
+                if !name.is_empty() {
+                    found.insert(name);
+                }
             }
         }
     }
+    found.remove("self");
     found
 }
 
@@ -116,7 +138,11 @@ fn no_crate_has_an_import_circle_between_its_modules() {
                 continue;
             }
             let text = std::fs::read_to_string(&file).expect("readable source");
-            for target in imports(&text) {
+            // In `x.rs` and `x/mod.rs`, `super` is the crate root.
+            let top_level = file.parent() == Some(dir.as_path())
+                || (file.file_name().is_some_and(|n| n == "mod.rs")
+                    && file.parent().and_then(Path::parent) == Some(dir.as_path()));
+            for target in imports(&text, top_level) {
                 if target != module {
                     edges.entry(module.clone()).or_default().insert(target);
                 }
@@ -141,11 +167,15 @@ fn the_circle_finder_finds_circles() {
     assert!(circle(&edges).is_some_and(|c| c.len() == 4));
     edges.get_mut("c").unwrap().clear();
     assert_eq!(circle(&edges), None);
+    let text = "use crate::a::X;\n// crate::b\nuse crate::{e, f::G};\nfn f() { crate::c::g() }\n\
+        use super::h;\n#[cfg(test)]\nuse crate::d;";
     assert_eq!(
-        imports(
-            "use crate::a::X;\n// crate::b\nfn f() { crate::c::g() }\n#[cfg(test)]\nuse crate::d;"
-        ),
-        ["a", "c"].map(String::from).into()
+        imports(text, false),
+        ["a", "c", "e", "f"].map(String::from).into()
+    );
+    assert_eq!(
+        imports(text, true),
+        ["a", "c", "e", "f", "h"].map(String::from).into()
     );
 }
 

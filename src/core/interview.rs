@@ -7,7 +7,7 @@
 //! reloading resumes with the clock still running. What an interview asks
 //! (its plan and the draw of its questions) is in `plan`, re-exported here;
 //! how the answers were written is recorded in [`replay`]. The reducer's
-//! side (which draft, which run) is `pyprep_ui::mock_interview`; the pages
+//! side (which draft, which run) is `pyprep_ui::state::interview`; the pages
 //! are `web::components::interview_*` in `pyprep-ui`.
 
 mod plan;

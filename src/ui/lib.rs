@@ -10,7 +10,6 @@
 //! the worker and the messages of `pyprep_core::protocol`.
 
 pub mod difference;
-pub mod mock_interview;
 pub mod route;
 pub mod state;
 

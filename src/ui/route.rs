@@ -125,7 +125,7 @@ impl Route {
 }
 
 /// Base64 with the URL-safe alphabet, written without padding; reading
-/// accepts padding and stray low bits, as links get copied by hand.
+/// ignores any padding and stray low bits, as links get copied by hand.
 const BASE64URL: GeneralPurpose = GeneralPurpose::new(
     &alphabet::URL_SAFE,
     GeneralPurposeConfig::new()
@@ -141,7 +141,7 @@ pub fn base64url_encode(bytes: &[u8]) -> String {
 
 /// Decodes [`base64url_encode`]'s output; `None` for anything else.
 pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    BASE64URL.decode(text).ok()
+    BASE64URL.decode(text.trim_end_matches('=')).ok()
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! the judge worker and the browser reported, as the hooks dispatch it.
 
 use super::Filters;
-use crate::mock_interview::InterviewAction;
 use crate::route::Route;
+use crate::state::interview::InterviewAction;
 use pyprep_core::protocol::{FromWorker, Mode, Play, RunId};
 use pyprep_core::storage::Record;
 
@@ -100,7 +100,7 @@ pub enum Action {
     SetFilters(Filters),
     /// The service worker installed a newer build.
     UpdateReady,
-    /// A step of a mock interview (`ui::mock_interview`).
+    /// A step of a mock interview (`state::interview`).
     Interview(InterviewAction),
 }
 

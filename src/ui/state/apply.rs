@@ -1,6 +1,6 @@
 //! The reducer: [`State::apply`] takes one action to the next state. What
 //! the judge worker reports is applied in `worker`, records from other tabs
-//! in `other_tabs`, interview steps in `crate::mock_interview`.
+//! in `other_tabs`, interview steps in `interview`.
 
 use super::{Action, ActiveRun, JudgeStatus, State, starter_of};
 use crate::route::Route;

@@ -17,11 +17,12 @@
 //! reducer; `worker` the judge worker's reports applied to the run;
 //! `other_tabs` records that other tabs saved; [`catalog_view`] the catalog
 //! page's filters and counts; [`playground`] the playground's drafts; mock
-//! interviews are `crate::mock_interview`.
+//! interviews are [`interview`], the reducer's part for them.
 
 mod action;
 mod apply;
 pub mod catalog_view;
+pub mod interview;
 mod other_tabs;
 pub mod playground;
 mod worker;
@@ -154,9 +155,15 @@ impl State {
 
     /// The draft for a challenge: saved code, or the starter.
     pub fn draft(&self, id: &str) -> String {
-        match self.saved.drafts.get(id) {
-            Some(d) => d.code.clone(),
-            None => self.catalog.get(id).map(starter_of).unwrap_or_default(),
+        match self.catalog.get(id) {
+            Some(c) => draft_in(&self.saved, c),
+            // A playground file: its draft, or nothing yet.
+            None => self
+                .saved
+                .drafts
+                .get(id)
+                .map(|d| d.code.clone())
+                .unwrap_or_default(),
         }
     }
 

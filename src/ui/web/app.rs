@@ -15,8 +15,8 @@ use super::hooks::{
 };
 use super::now_ms;
 use super::props::{RunView, Shared, Static};
-use crate::mock_interview::InterviewAction;
 use crate::route::Route;
+use crate::state::interview::InterviewAction;
 use crate::state::{Action, State};
 use pyprep_core::catalog::Catalog;
 use pyprep_core::interview::Plan;

@@ -1,6 +1,6 @@
 //! The catalog: every question, with filters, search and progress.
 
-use crate::mock_interview::in_progress;
+use crate::state::interview::in_progress;
 use crate::state::{Action, Filters, progress_counts, status_in, status_label, visible};
 use crate::web::props::{Shared, Static};
 use pyprep_core::catalog::Catalog;

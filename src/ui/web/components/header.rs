@@ -1,7 +1,7 @@
 //! The top bar: the way home, overall progress, the judge's status, and
 //! export/import of everything saved.
 
-use crate::mock_interview::in_progress;
+use crate::state::interview::in_progress;
 use crate::state::{Action, JudgeStatus, progress_counts};
 use crate::web::now_ms;
 use crate::web::props::{Shared, Static};

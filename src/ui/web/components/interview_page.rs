@@ -9,7 +9,7 @@ use super::hints::hint_list;
 use super::markdown::rendered;
 use super::quiz_workspace::QuizWorkspace;
 use super::sample_tests::SampleTests;
-use crate::mock_interview::{InterviewAction, in_progress};
+use crate::state::interview::{InterviewAction, in_progress};
 use crate::state::{Action, draft_in};
 use crate::web::now_ms;
 use crate::web::props::{RunView, Shared, Static};

@@ -67,7 +67,8 @@ pub fn share_link(
     })
 }
 
-/// Console output, one span per stream (stdout, stderr, prompts, echoed input).
+/// Console output, a span per chunk, classed by its stream (stdout, stderr,
+/// prompts, echoed input).
 pub fn output_spans(chunks: &[std::sync::Arc<pyprep_core::report::OutputChunk>]) -> yew::Html {
     use pyprep_core::protocol::Stream;
     chunks

@@ -2,7 +2,7 @@
 //! the candidate is: one timer set for the saved deadline (and fired at once
 //! when the page loads after it).
 
-use crate::mock_interview::InterviewAction;
+use crate::state::interview::InterviewAction;
 use crate::state::{Action, State};
 use crate::web::now_ms;
 use gloo_timers::callback::Timeout;

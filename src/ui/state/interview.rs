@@ -4,8 +4,8 @@
 //! in `pyprep_core::interview`; this module only supplies what the state knows
 //! (drafts, answers, the catalog, the route). Pure, tested natively.
 
-use super::route::Route;
-use super::state::State;
+use super::State;
+use crate::route::Route;
 use pyprep_core::interview::{self, Interview, Plan};
 use pyprep_core::storage::{Saved, Status};
 use std::collections::BTreeMap;
