@@ -40,9 +40,10 @@ const NATIVE_STACK_BYTES: usize = 256 << 20;
 
 /// The sandbox's main: reads the request from stdin and runs it in `workdir`.
 ///
-/// With `prepare`, the interpreter is built before stdin is read
-/// (`judge::python::prepare`): the browser's worker starts an instance so,
-/// and it waits for its run's stdin with the slow part done. Natively the
+/// With `prepare`, the interpreter is built and the embedded catalog read
+/// before stdin is read (`judge::python::prepare`): the browser's worker
+/// starts an instance so, and it waits for its run's stdin with the slow
+/// part done. Natively the
 /// process confines itself first either way, before reading anything.
 ///
 /// Returns a message when the input is not a valid request.
@@ -56,7 +57,11 @@ pub fn serve(workdir: &Path, prepare: bool) -> Result<(), String> {
     let serve = || {
         // A panic here, before there is a key to report it with, ends the
         // sandbox without events: the parent reports that it crashed.
-        let prepared = prepare.then(judge::python::prepare);
+        let prepared = prepare.then(|| {
+            // The same for every run: read now, not after the click.
+            crate::catalog::Catalog::embedded();
+            judge::python::prepare()
+        });
         // Two lines, the key and the request; what follows is typed input
         // for an interactive free run, read as the code asks for it.
         let mut input = String::new();
