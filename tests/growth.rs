@@ -11,7 +11,7 @@ mod common;
 
 use common::native;
 use pyprep::catalog::Catalog;
-use pyprep::growth::{Order, Verdict};
+use pyprep::growth::{Comparison, Order};
 use pyprep::protocol::RunRequest;
 use pyprep::report::Outcome;
 
@@ -27,7 +27,8 @@ fn every_reference_and_every_slow_answer_grows_as_declared() {
         let report = common::submit(&sandbox, &challenge.id, &challenge.solution);
         assert_eq!(report.outcome, Outcome::Accepted, "{}", challenge.id);
         match &report.growth {
-            Some(g) if g.fitted == Some(spec.expected) && g.verdict() == Verdict::AsExpected => {}
+            Some(g) if g.fitted == Some(spec.expected) && g.verdict() == Comparison::AsExpected => {
+            }
             other => failures.push(format!(
                 "{}: the reference should grow like {}, measured {other:?}",
                 challenge.id, spec.expected
@@ -43,7 +44,7 @@ fn every_reference_and_every_slow_answer_grows_as_declared() {
                 .code;
             let report = sandbox.run(&RunRequest::growth(&challenge.id, code));
             match &report.growth {
-                Some(g) if g.fitted == Some(slow.grows) && g.verdict() == Verdict::Slower => {
+                Some(g) if g.fitted == Some(slow.grows) && g.verdict() == Comparison::Slower => {
                     assert!(g.summary().contains(spec.expected.notation()));
                 }
                 other => failures.push(format!(

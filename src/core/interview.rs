@@ -26,7 +26,7 @@ pub const KEEP_REPLAYS: usize = 5;
 
 /// The verdict of the latest judged run of a question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Verdict {
+pub struct RunSummary {
     /// Submit (every test) rather than Run (the samples).
     pub submit: bool,
     pub headline: String,
@@ -43,7 +43,7 @@ pub struct InterviewQuestion {
     #[serde(default)]
     pub hints: usize,
     #[serde(default)]
-    pub verdict: Option<Verdict>,
+    pub verdict: Option<RunSummary>,
     /// The code (or prediction) of the latest Submit.
     #[serde(default)]
     pub submitted: Option<String>,
@@ -239,7 +239,7 @@ impl Interview {
         let Some(submit) = submit else { return };
         q.replay.ran(headline, accepted);
         if submit || !q.verdict.as_ref().is_some_and(|v| v.submit) {
-            q.verdict = Some(Verdict {
+            q.verdict = Some(RunSummary {
                 submit,
                 headline: headline.to_owned(),
                 accepted,

@@ -72,14 +72,14 @@ pub fn streak(days: &BTreeSet<i64>, today: i64) -> u32 {
 
 /// Questions by how far the candidate got with them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
+pub struct StatusCounts {
     /// Solved, read or practised.
     pub done: usize,
     pub attempted: usize,
     pub untouched: usize,
 }
 
-impl Tally {
+impl StatusCounts {
     fn add(&mut self, status: Status) {
         match status {
             Status::Done => self.done += 1,
@@ -96,10 +96,10 @@ impl Tally {
 /// The counts the progress page shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Overview {
-    pub all: Tally,
-    pub by_section: BTreeMap<Section, Tally>,
-    pub by_difficulty: BTreeMap<Difficulty, Tally>,
-    pub by_topic: BTreeMap<String, Tally>,
+    pub all: StatusCounts,
+    pub by_section: BTreeMap<Section, StatusCounts>,
+    pub by_difficulty: BTreeMap<Difficulty, StatusCounts>,
+    pub by_topic: BTreeMap<String, StatusCounts>,
 }
 
 /// Counts every question of `catalog` by its status in `saved`.
@@ -129,7 +129,7 @@ fn status_of(saved: &Saved, id: &str) -> Status {
 pub struct Suggestion<'a> {
     pub challenge: &'a Challenge,
     pub topic: String,
-    pub tally: Tally,
+    pub tally: StatusCounts,
 }
 
 /// An unsolved question in the weakest topic of the coding and concept
@@ -143,7 +143,7 @@ pub fn suggestion<'a>(catalog: &'a Catalog, saved: &Saved) -> Option<Suggestion<
             .iter()
             .filter(|c| Section::of(c.group) != Section::Spoken)
     };
-    let mut topics: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut topics: BTreeMap<&str, StatusCounts> = BTreeMap::new();
     for c in technical() {
         for t in &c.topics {
             topics.entry(t).or_default().add(status_of(saved, &c.id));
@@ -153,7 +153,7 @@ pub fn suggestion<'a>(catalog: &'a Catalog, saved: &Saved) -> Option<Suggestion<
         .into_iter()
         .filter(|(_, t)| t.done < t.total())
         .min_by(|(an, a), (bn, b)| {
-            let share = |t: &Tally| t.done as f64 / t.total() as f64;
+            let share = |t: &StatusCounts| t.done as f64 / t.total() as f64;
             share(a)
                 .total_cmp(&share(b))
                 .then(b.total().cmp(&a.total()))

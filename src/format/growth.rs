@@ -148,7 +148,7 @@ pub struct Growth {
 
 /// How a fitted order compares with the expected one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
+pub enum Comparison {
     /// Grows as the expected order.
     AsExpected,
     /// Grows faster than it needs to.
@@ -160,12 +160,12 @@ pub enum Verdict {
 }
 
 impl Growth {
-    pub fn verdict(&self) -> Verdict {
+    pub fn verdict(&self) -> Comparison {
         match self.fitted {
-            None => Verdict::Unknown,
-            Some(f) if f == self.expected => Verdict::AsExpected,
-            Some(f) if f > self.expected => Verdict::Slower,
-            Some(_) => Verdict::BelowExpected,
+            None => Comparison::Unknown,
+            Some(f) if f == self.expected => Comparison::AsExpected,
+            Some(f) if f > self.expected => Comparison::Slower,
+            Some(_) => Comparison::BelowExpected,
         }
     }
 
@@ -174,13 +174,13 @@ impl Growth {
         let f = &self.function;
         let expected = self.expected;
         match (self.verdict(), self.fitted) {
-            (Verdict::AsExpected, Some(fitted)) => {
+            (Comparison::AsExpected, Some(fitted)) => {
                 format!("Your {f} grows like {fitted}, as a good answer does.")
             }
-            (Verdict::Slower, Some(fitted)) => {
+            (Comparison::Slower, Some(fitted)) => {
                 format!("Your {f} grows like {fitted} on larger inputs; {expected} is possible.")
             }
-            (Verdict::BelowExpected, Some(fitted)) => format!(
+            (Comparison::BelowExpected, Some(fitted)) => format!(
                 "Your {f}'s own Python steps grow like {fitted}; most of its work happens \
                  inside built-in functions, which are not counted. {expected} is expected."
             ),
@@ -287,7 +287,7 @@ mod tests {
             samples: vec![],
             stopped: None,
         };
-        assert_eq!(g.verdict(), Verdict::Slower);
+        assert_eq!(g.verdict(), Comparison::Slower);
         assert_eq!(
             g.summary(),
             "Your two_sum grows like O(n²) on larger inputs; O(n) is possible."

@@ -129,7 +129,7 @@ fn the_overview_counts_every_question_once_per_grouping() {
     assert_eq!(o.all.done, 1);
     assert_eq!(o.by_section[&Section::Coding].done, 1);
     assert_eq!(o.by_section[&Section::Spoken].done, 0);
-    let sections: usize = o.by_section.values().map(Tally::total).sum();
+    let sections: usize = o.by_section.values().map(StatusCounts::total).sum();
     assert_eq!(sections, catalog.challenges.len());
     let topic = &catalog.get("is-prime").unwrap().topics[0];
     assert!(o.by_topic[topic].done >= 1);
@@ -156,7 +156,7 @@ fn the_suggestion_is_unsolved_and_in_the_weakest_topic() {
     );
     // Every weaker topic has a smaller share solved, or is no weaker.
     let o = overview(catalog, &saved);
-    let share = |t: &Tally| t.done as f64 / t.total() as f64;
+    let share = |t: &StatusCounts| t.done as f64 / t.total() as f64;
     assert!(share(&next.tally) <= share(&o.by_topic[&next.topic]) + 1e-9);
 }
 

@@ -29,7 +29,7 @@ pub struct EditorProps {
     pub goto_line: u32,
     /// Problems to mark in the code (underlined, with a gutter marker and the message).
     #[prop_or_default]
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Diagnostic>,
     /// The line a step-through is on, highlighted (0: none).
     #[prop_or_default]
     pub step_line: u32,
@@ -58,7 +58,7 @@ impl Reducible for GoTo {
 /// A problem marked in the code: a syntax error as it is typed, or the line
 /// where the last run's exception happened.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Problem {
+pub struct Diagnostic {
     /// 1-based.
     pub line: u32,
     /// 1-based; 0 marks the whole line.
@@ -72,9 +72,9 @@ pub fn problems_of(
     syntax: Option<&pyprep_core::report::SyntaxError>,
     run: Option<(&str, &pyprep_core::report::Report)>,
     code: &str,
-) -> Vec<Problem> {
+) -> Vec<Diagnostic> {
     if let Some(e) = syntax {
-        return vec![Problem {
+        return vec![Diagnostic {
             line: e.line,
             column: e.column,
             message: format!("SyntaxError: {}", e.message),
@@ -88,7 +88,7 @@ pub fn problems_of(
         .iter()
         .find_map(|t| match &t.verdict {
             pyprep_core::report::TestVerdict::RuntimeError { error } => {
-                error.frames.last().map(|f| Problem {
+                error.frames.last().map(|f| Diagnostic {
                     line: f.line,
                     column: 0,
                     message: error.summary(),

@@ -7,7 +7,7 @@ use super::interview_summary::when;
 use crate::web::now_ms;
 use crate::web::props::{Shared, Static};
 use pyprep_core::catalog::Catalog;
-use pyprep_core::progress::{self, Tally, duration_label};
+use pyprep_core::progress::{self, StatusCounts, duration_label};
 use pyprep_core::storage::Saved;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub struct ProgressPageProps {
     pub saved: Shared<Saved>,
 }
 
-fn table(caption: &str, first: &str, rows: Vec<(String, Tally)>) -> Html {
+fn table(caption: &str, first: &str, rows: Vec<(String, StatusCounts)>) -> Html {
     html! {
         <table class="tally">
             <caption>{ caption }</caption>

@@ -3,7 +3,7 @@
 use crate::difference::{Span, first_difference, split};
 use crate::state::ActiveRun;
 use crate::web::props::Shared;
-use pyprep_core::growth::{Growth, Verdict as GrowthVerdict};
+use pyprep_core::growth::{Comparison, Growth};
 use pyprep_core::report::{Outcome, TestVerdict};
 use yew::prelude::*;
 
@@ -101,7 +101,7 @@ fn steppable(v: &TestVerdict) -> bool {
 /// How the accepted answer's work grows, with the counts it was fitted from.
 fn growth(g: &Growth) -> Html {
     let class = match g.verdict() {
-        GrowthVerdict::Slower => "growth slower",
+        Comparison::Slower => "growth slower",
         _ => "growth",
     };
     html! {
