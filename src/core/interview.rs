@@ -15,6 +15,7 @@ pub mod replay;
 
 pub use plan::{LENGTHS, MAX_PER_SECTION, Plan, Preset, asked_counts, draw};
 
+use crate::challenge::Practice;
 use replay::Replay;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -267,15 +268,7 @@ impl Interview {
     /// Ticks or unticks a checklist item of question `index` on the summary.
     pub fn toggle_check(&mut self, index: usize, item: usize, at: f64) {
         if let Some(q) = self.questions.get_mut(index) {
-            match q.checked.iter().position(|&i| i == item) {
-                Some(pos) => {
-                    q.checked.remove(pos);
-                }
-                None => {
-                    q.checked.push(item);
-                    q.checked.sort_unstable();
-                }
-            }
+            Practice::toggle(&mut q.checked, item);
             self.at = at;
         }
     }

@@ -106,7 +106,7 @@ pub struct Overview {
 pub fn overview(catalog: &Catalog, saved: &Saved) -> Overview {
     let mut o = Overview::default();
     for c in &catalog.challenges {
-        let status = status_of(saved, &c.id);
+        let status = saved.status(&c.id);
         o.all.add(status);
         o.by_section
             .entry(Section::of(c.group))
@@ -118,10 +118,6 @@ pub fn overview(catalog: &Catalog, saved: &Saved) -> Overview {
         }
     }
     o
-}
-
-fn status_of(saved: &Saved, id: &str) -> Status {
-    saved.progress.get(id).map(|p| p.status).unwrap_or_default()
 }
 
 /// What to try next.
@@ -146,7 +142,7 @@ pub fn suggestion<'a>(catalog: &'a Catalog, saved: &Saved) -> Option<Suggestion<
     let mut topics: BTreeMap<&str, StatusCounts> = BTreeMap::new();
     for c in technical() {
         for t in &c.topics {
-            topics.entry(t).or_default().add(status_of(saved, &c.id));
+            topics.entry(t).or_default().add(saved.status(&c.id));
         }
     }
     let (topic, tally) = topics
@@ -161,10 +157,10 @@ pub fn suggestion<'a>(catalog: &'a Catalog, saved: &Saved) -> Option<Suggestion<
         })?;
     let challenge = technical()
         .filter(|c| c.topics.iter().any(|t| t == topic))
-        .filter(|c| status_of(saved, &c.id) != Status::Done)
+        .filter(|c| saved.status(&c.id) != Status::Done)
         .min_by_key(|c| {
             (
-                status_of(saved, &c.id) != Status::Attempted,
+                saved.status(&c.id) != Status::Attempted,
                 c.difficulty,
                 &c.title,
             )

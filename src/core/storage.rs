@@ -150,6 +150,24 @@ impl Record {
         }
     }
 
+    /// What to keep under a key that holds `old`, when this record arrives
+    /// from another tab or an import: progress and the practice log merge;
+    /// of two drafts, answers or interviews the newer wins, this one on a
+    /// tie. `None` when `old` stays as it is.
+    pub fn merged_over(self, old: Option<&Record>) -> Option<Record> {
+        let merged = match (old, self) {
+            (Some(Record::Progress(old)), Record::Progress(new)) => {
+                Record::Progress(old.merge(&new))
+            }
+            (Some(Record::Activity(old)), Record::Activity(new)) => {
+                Record::Activity(old.merge(&new))
+            }
+            (Some(old), new) if old.at() > new.at() => return None,
+            (_, new) => new,
+        };
+        (old != Some(&merged)).then_some(merged)
+    }
+
     /// The stored text: the record's fields plus `"v": VERSION`.
     pub fn to_json(&self) -> String {
         let mut value = match self {
@@ -279,6 +297,11 @@ pub struct Saved {
 }
 
 impl Saved {
+    /// How far the candidate got with challenge `id`: `New` without a record.
+    pub fn status(&self, id: &str) -> Status {
+        self.progress.get(id).map(|p| p.status).unwrap_or_default()
+    }
+
     /// Reads every one of our records from `(key, value)` pairs; other keys are ignored.
     pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Saved {
         let mut saved = Saved::default();
@@ -312,6 +335,21 @@ impl Saved {
                 self.interviews.insert(id.to_owned(), *i);
             }
             Record::Activity(l) => self.activity = l,
+        }
+    }
+
+    /// The usable record stored as `kind` for `id`, as [`Saved::records`] has it.
+    pub fn record(&self, kind: RecordKind, id: &str) -> Option<Record> {
+        match kind {
+            RecordKind::Draft => self.drafts.get(id).cloned().map(Record::Draft),
+            RecordKind::Progress => self.progress.get(id).cloned().map(Record::Progress),
+            RecordKind::Answer => self.answers.get(id).cloned().map(Record::Answer),
+            RecordKind::Interview => self
+                .interviews
+                .get(id)
+                .map(|i| Record::Interview(Box::new(i.clone()))),
+            RecordKind::Activity => (self.activity != ActivityLog::default())
+                .then(|| Record::Activity(self.activity.clone())),
         }
     }
 

@@ -72,17 +72,8 @@ pub fn merge_import(current: &Saved, incoming: Vec<(String, Record)>) -> Vec<(St
     incoming
         .into_iter()
         .filter_map(|(key, new)| {
-            let merged = match (existing.get(&key), new) {
-                (Some(Record::Progress(old)), Record::Progress(new)) => {
-                    Record::Progress(old.merge(&new))
-                }
-                (Some(Record::Activity(old)), Record::Activity(new)) => {
-                    Record::Activity(old.merge(&new))
-                }
-                (Some(old), new) if old.at() > new.at() => return None,
-                (_, new) => new,
-            };
-            (existing.get(&key) != Some(&merged)).then_some((key, merged))
+            let merged = new.merged_over(existing.get(&key))?;
+            Some((key, merged))
         })
         .collect()
 }

@@ -290,6 +290,22 @@ pub struct Practice {
     pub checklist: Vec<String>,
 }
 
+impl Practice {
+    /// Ticks checklist item `item` in `ticked` (indices kept in order), or
+    /// unticks it if it was ticked.
+    pub fn toggle(ticked: &mut Vec<usize>, item: usize) {
+        match ticked.iter().position(|&i| i == item) {
+            Some(pos) => {
+                ticked.remove(pos);
+            }
+            None => {
+                ticked.push(item);
+                ticked.sort_unstable();
+            }
+        }
+    }
+}
+
 impl Challenge {
     /// The tests a run uses: samples only, or all of them.
     pub fn tests_for(&self, samples_only: bool) -> impl Iterator<Item = (usize, &Test)> {

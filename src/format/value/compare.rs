@@ -112,17 +112,5 @@ fn same_multiset(expected: &[Value], actual: &[Value], opts: &Compare) -> bool {
 }
 
 fn contains_opaque(v: &Value) -> bool {
-    match v {
-        Value::Opaque { .. } => true,
-        Value::List(x)
-        | Value::Tuple(x)
-        | Value::Set(x)
-        | Value::FrozenSet(x)
-        | Value::Linked(x)
-        | Value::Tree(x) => x.iter().any(contains_opaque),
-        Value::Dict(p) => p
-            .iter()
-            .any(|(k, v)| contains_opaque(k) || contains_opaque(v)),
-        _ => false,
-    }
+    v.any_part(&|x| matches!(x, Value::Opaque { .. }))
 }

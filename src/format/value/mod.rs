@@ -75,6 +75,22 @@ impl Value {
         }
     }
 
+    /// Whether this value, or any value inside it (items, keys, values),
+    /// is one that `is` picks out.
+    pub fn any_part(&self, is: &impl Fn(&Value) -> bool) -> bool {
+        is(self)
+            || match self {
+                Value::List(items)
+                | Value::Tuple(items)
+                | Value::Set(items)
+                | Value::FrozenSet(items)
+                | Value::Linked(items)
+                | Value::Tree(items) => items.iter().any(|v| v.any_part(is)),
+                Value::Dict(pairs) => pairs.iter().any(|(k, v)| k.any_part(is) || v.any_part(is)),
+                _ => false,
+            }
+    }
+
     /// Python's name for the value's type.
     pub fn type_name(&self) -> &str {
         match self {

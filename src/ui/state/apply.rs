@@ -4,6 +4,7 @@
 
 use super::{Action, ActiveRun, JudgeStatus, State, starter_of};
 use crate::route::Route;
+use pyprep_core::challenge::Practice;
 use pyprep_core::protocol::{Mode, RunId, RunRequest};
 use pyprep_core::report::{Outcome, RunTracker};
 use pyprep_core::storage::{Draft, RecordKind, Status};
@@ -97,15 +98,7 @@ impl State {
             }
             Action::ToggleCheck { id, item, at } => {
                 let answer = self.saved_mut().answers.entry(id).or_default();
-                match answer.checked.iter().position(|&i| i == item) {
-                    Some(pos) => {
-                        answer.checked.remove(pos);
-                    }
-                    None => {
-                        answer.checked.push(item);
-                        answer.checked.sort_unstable();
-                    }
-                }
+                Practice::toggle(&mut answer.checked, item);
                 answer.at = at;
             }
             Action::MarkDone { id, at } => self.touch_progress(&id, at, Status::Done, false),

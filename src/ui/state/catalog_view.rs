@@ -1,7 +1,7 @@
 //! The catalog as the pages list it: the catalog page's filters, the
 //! questions they let through, the progress counts and the status badges.
 
-use super::{State, status_in};
+use super::State;
 use pyprep_core::catalog::Catalog;
 use pyprep_core::challenge::{Challenge, Difficulty, Group, Kind};
 use pyprep_core::storage::{Saved, Status};
@@ -34,12 +34,12 @@ pub fn progress_counts(catalog: &Catalog, saved: &Saved) -> (usize, usize, usize
     let done = catalog
         .challenges
         .iter()
-        .filter(|c| status_in(saved, &c.id) == Status::Done)
+        .filter(|c| saved.status(&c.id) == Status::Done)
         .count();
     let attempted = catalog
         .challenges
         .iter()
-        .filter(|c| status_in(saved, &c.id) == Status::Attempted)
+        .filter(|c| saved.status(&c.id) == Status::Attempted)
         .count();
     (done, attempted, total)
 }
@@ -53,7 +53,7 @@ pub fn visible(catalog: &'static Catalog, f: &Filters, saved: &Saved) -> Vec<&'s
         .filter(|c| f.group.is_none_or(|g| c.group == g))
         .filter(|c| f.difficulty.is_none_or(|d| c.difficulty == d))
         .filter(|c| f.topic.as_ref().is_none_or(|t| c.topics.contains(t)))
-        .filter(|c| f.status.is_none_or(|s| status_in(saved, &c.id) == s))
+        .filter(|c| f.status.is_none_or(|s| saved.status(&c.id) == s))
         .filter(|c| {
             needle.is_empty()
                 || c.title.to_lowercase().contains(&needle)

@@ -168,7 +168,7 @@ impl State {
     }
 
     pub fn status(&self, id: &str) -> Status {
-        status_in(&self.saved, id)
+        self.saved.status(id)
     }
 
     /// The run for challenge `id`, if it is the one shown.
@@ -207,11 +207,6 @@ pub fn draft_in(saved: &Saved, c: &Challenge) -> String {
         Some(d) => d.code.clone(),
         None => starter_of(c),
     }
-}
-
-/// How far the candidate got with challenge `id`, by `saved`.
-pub fn status_in(saved: &Saved, id: &str) -> Status {
-    saved.progress.get(id).map(|p| p.status).unwrap_or_default()
 }
 
 /// What the editor starts with: the starter code, or nothing for a prediction.

@@ -141,7 +141,9 @@ impl Parser<'_> {
                     Some(&i) if pairs[i].0 == k => Some(i),
                     // Floats are the values whose repr and equality disagree
                     // (`-0.0 == 0.0`, `nan != nan`): those keys are compared one by one.
-                    _ if has_float(&k) => pairs.iter().position(|(pk, _)| *pk == k),
+                    _ if k.any_part(&|x| matches!(x, Value::Float(_))) => {
+                        pairs.iter().position(|(pk, _)| *pk == k)
+                    }
                     _ => None,
                 };
                 match slot {
@@ -161,21 +163,6 @@ impl Parser<'_> {
             items.extend(self.items('}')?);
         }
         Ok(Value::Set(dedup(items)))
-    }
-}
-
-/// Whether a float appears anywhere in the value.
-fn has_float(v: &Value) -> bool {
-    match v {
-        Value::Float(_) => true,
-        Value::List(items)
-        | Value::Tuple(items)
-        | Value::Set(items)
-        | Value::FrozenSet(items)
-        | Value::Linked(items)
-        | Value::Tree(items) => items.iter().any(has_float),
-        Value::Dict(pairs) => pairs.iter().any(|(k, v)| has_float(k) || has_float(v)),
-        _ => false,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The catalog: every question, with filters, search and progress.
 
 use crate::state::interview::in_progress;
-use crate::state::{Action, Filters, progress_counts, status_in, status_label, visible};
+use crate::state::{Action, Filters, progress_counts, status_label, visible};
 use crate::web::props::{Shared, Static};
 use pyprep_core::catalog::Catalog;
 use pyprep_core::challenge::{Difficulty, Group};
@@ -140,7 +140,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
             <p class="count" role="status">{ format!("{} of {total} questions shown", visible.len()) }</p>
             <ul class="question-list" aria-label="Questions">
                 { for visible.iter().map(|c| {
-                    let status = status_in(saved, &c.id);
+                    let status = saved.status(&c.id);
                     html! {
                         <li class={classes!("question", format!("status-{status:?}").to_lowercase())}>
                             <a href={format!("#/q/{}", c.id)}>

@@ -7,7 +7,7 @@ use super::practice_workspace::PracticeWorkspace;
 use super::quiz_workspace::QuizWorkspace;
 use super::sample_tests::SampleTests;
 use crate::route::Route;
-use crate::state::{Action, draft_in, starter_of, status_in, status_label};
+use crate::state::{Action, draft_in, starter_of, status_label};
 use crate::web::now_ms;
 use crate::web::props::{RunView, Shared, Static};
 use pyprep_core::challenge::{Challenge, Kind};
@@ -79,7 +79,7 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
         }
     });
 
-    let status = status_in(&props.saved, &id);
+    let status = props.saved.status(&id);
     let workspace = match c.kind {
         Kind::Function | Kind::Program | Kind::Unittest => html! {
             <CodeWorkspace challenge={props.challenge} draft={AttrValue::from(draft)} runs={props.runs.clone()}
