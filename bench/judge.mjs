@@ -7,25 +7,53 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launch, startServer, DIST } from '../tests/e2e/pyprep.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 10;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
+/** A wasm module's code section and data section (the frozen standard
+ * library, the catalog and tables), each as its bytes. */
+function wasmSections(wasm) {
+  const found = [];
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const length = leb();
+    const names = { 10: 'code section', 11: 'data section (standard library, catalog, tables)' };
+    if (names[id]) found.push([names[id], wasm.subarray(at, at + length)]);
+    at += length;
+  }
+  return found;
+}
+
 function sizes() {
   const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
   const all = files(DIST);
   const raw = (f) => statSync(f).size;
   const gz = (f) => gzipSync(readFileSync(f), { level: 6 }).length;
+  const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const judge = join(DIST, 'judge/judge.wasm');
   // The judge as cargo built it, before www/build.mjs left out its name section.
   const target = process.env.CARGO_TARGET_DIR || fileURLToPath(new URL('../target', import.meta.url));
   const built = join(target, 'wasm32-wasip1/judge/pyprep.wasm');
   const ui = all.filter((f) => f.endsWith('_bg.wasm'));
   return [
-    ['judge (judge.wasm)', `${mb(raw(judge))} (${mb(gz(judge))} gzipped)`],
+    ['judge (judge.wasm)', `${mb(raw(judge))} (${mb(gz(judge))} gzipped, ${mb(br(readFileSync(judge)))} brotli)`],
+    ...wasmSections(readFileSync(judge)).map(([what, bytes]) => [`judge's ${what}`, `${mb(bytes.length)} (${mb(br(bytes))} brotli)`]),
     ...(existsSync(built) ? [['judge as built, with its name section (target/)', `${mb(raw(built))} (${mb(gz(built))} gzipped)`]] : []),
     ['UI (Yew app wasm)', ui.map((f) => `${mb(raw(f))} (${mb(gz(f))} gzipped)`).join(', ')],
     ['whole app', `${mb(all.reduce((s, f) => s + raw(f), 0))} (${mb(all.reduce((s, f) => s + gz(f), 0))} gzipped)`],

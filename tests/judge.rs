@@ -326,6 +326,11 @@ mod free_runs {
     }
 
     #[test]
+    fn every_standard_module_the_judge_has_imports_and_a_left_out_one_says_why() {
+        super::common::import_every_standard_module(&native());
+    }
+
+    #[test]
     fn the_playground_runs_any_python_with_input_and_files() {
         let code = "name = input('Name? ')\nwith open('data.txt') as f:\n    n = len(f.read().split())\nwith open('out/result.txt', 'w') as f:\n    f.write(name * n)\nprint('hi', name, n)\n";
         let r = play(

@@ -75,6 +75,13 @@ fn first_five_references_get_the_same_verdicts_under_wasi() {
 /// stack to move to (a browser without stack switching), runaway recursion
 /// ends in a RecursionError naming the candidate's function, not a crash.
 #[test]
+fn every_standard_module_imports_under_wasi_as_natively() {
+    // Under WASI no host file is refused, and the time module has no C time
+    // zone: `_strptime` (so `datetime.strptime`) failed to import here.
+    common::import_every_standard_module(&common::wasi());
+}
+
+#[test]
 fn recursion_past_a_small_engine_stack_is_a_named_recursion_error() {
     let sandbox = common::wasi_on_stack(400);
     let code =

@@ -32,6 +32,7 @@
 //! - `growth`: how the answer's work grows with its input.
 //! - `syntax.rs`: [`check_syntax`] and syntax errors as the candidate sees them.
 //! - [`python`]: the interpreter and the harness installed in it;
+//!   [`stdlib`]: the standard library it has, and what it leaves out;
 //!   [`extract`]: values in and out of Python objects; [`console`]: output.
 //! - [`rules`], [`watch`], [`nesting`]: the question's rules, checked before
 //!   and while the code runs; [`stack`], [`memory`]: runaway recursion and
@@ -52,6 +53,7 @@ pub mod rules;
 mod run;
 mod session;
 pub mod stack;
+pub mod stdlib;
 mod suite;
 mod syntax;
 mod tracer;

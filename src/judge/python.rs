@@ -57,7 +57,7 @@ pub fn new_interpreter() -> Interpreter {
     defs.retain(|def| !WITHHELD_MODULES.contains(&def.name.as_str()));
     builder
         .add_native_modules(&defs)
-        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+        .add_frozen_modules(super::stdlib::STDLIB)
         .build()
 }
 

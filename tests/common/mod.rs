@@ -96,3 +96,40 @@ pub fn run_samples(sandbox: &Sandbox, id: &str, code: &str) -> Report {
 pub fn in_ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
 }
+
+/// Imports every module of the judge's standard library in `sandbox`'s
+/// playground, then `asyncio`, which is left out; panics unless each kept
+/// one imported and the left-out one's error says why. `__main__` modules
+/// (which run a program when imported) are skipped, and only an
+/// ImportError counts as failing: natively the sandbox may refuse a module
+/// the host's files it reads when imported (sysconfig, zoneinfo).
+pub fn import_every_standard_module(sandbox: &Sandbox) {
+    use pyprep::protocol::{PLAYGROUND, Play};
+    use pyprep::report::TestVerdict;
+    let names: Vec<&str> = pyprep::judge::stdlib::STDLIB
+        .decode()
+        .map(|(name, _)| name)
+        .filter(|name| !name.ends_with("__main__"))
+        .collect();
+    let n = names.len();
+    assert!(n > 300, "{n} modules");
+    let code = format!(
+        "import importlib\nfailed = []\nfor name in {names:?}:\n    try:\n        importlib.import_module(name)\n    except ImportError as e:\n        failed.append(f'{{name}}: {{e!r}}')\n    except BaseException:\n        pass\nprint('imported', {n} - len(failed), 'of', {n}, failed)\nimport asyncio\n"
+    );
+    let r = sandbox.run(&RunRequest::play(PLAYGROUND, &code, Play::default()));
+    let printed: String = r.tests[0].output.iter().map(|c| c.text.as_str()).collect();
+    assert!(
+        printed.contains(&format!("imported {n} of {n} []")),
+        "{printed}"
+    );
+    let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else {
+        panic!("import asyncio: {:?}", r.tests[0].verdict)
+    };
+    assert_eq!(error.exception, "ModuleNotFoundError");
+    assert!(
+        error.message.starts_with("No module named 'asyncio': ")
+            && error.message.contains("network sockets"),
+        "{}",
+        error.message
+    );
+}

@@ -292,6 +292,34 @@ mod decl {
         unsafe { (to_str(super::c_tzname[0]), to_str(super::c_tzname[1])) }.into_pytuple(vm)
     }
 
+    // PyPrep: WebAssembly has no C time zone; its clock and `localtime`
+    // are UTC, so the zone is UTC (`_strptime`, and so
+    // `datetime.strptime`, read these when imported).
+    #[cfg(target_arch = "wasm32")]
+    #[pyattr]
+    fn altzone(_vm: &VirtualMachine) -> i32 {
+        0
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    #[pyattr]
+    fn timezone(_vm: &VirtualMachine) -> i32 {
+        0
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    #[pyattr]
+    fn daylight(_vm: &VirtualMachine) -> i32 {
+        0
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    #[pyattr]
+    fn tzname(vm: &VirtualMachine) -> crate::builtins::PyTupleRef {
+        use crate::builtins::tuple::IntoPyTuple;
+        ("UTC", "UTC").into_pytuple(vm)
+    }
+
     #[cfg(target_env = "msvc")]
     #[cfg(not(target_arch = "wasm32"))]
     #[pyattr]
