@@ -5,85 +5,99 @@
 //! LZ4-compressed. This build script compiles the same sources with the same
 //! compiler, but:
 //!
-//! - it leaves out the modules that cannot be imported in the judge at all,
-//!   because a built-in module they need is not in this interpreter
+//! - it leaves out the modules that cannot work in the browser's judge,
+//!   because a built-in module they need is not in its interpreter
 //!   (`src/judge/stdlib/left_out.txt`: network sockets, processes, a window
 //!   system, a terminal, C libraries, codecs for East Asian encodings);
-//!   `tests/judge.rs` imports every module that stays, so one that a kept
-//!   module needs cannot be left out by mistake;
+//!   `tests/judge.rs` and `tests/wasi.rs` import every module that stays,
+//!   so one that a kept module needs cannot be left out by mistake;
 //! - it compiles without column positions (`-X no_debug_ranges`): a
 //!   traceback shows only the candidate's own frames (`judge::python`),
 //!   whose code is compiled with them, and the library's positions were a
 //!   fifth of its size;
-//! - it stores each module's bytecode uncompressed, in an LZ4 frame of one
+//! - it stores each module's bytecode uncompressed, in an LZ4 block of one
 //!   literal run, which the interpreter's loader reads unchanged. The judge
 //!   is served brotli- or gzip-compressed, and those shrink bytecode about
 //!   four-fold but cannot shrink LZ4's output further: the shipped judge is
 //!   smaller over the wire though larger in memory (README, "Speed and
 //!   size").
 //!
-//! The result, `$OUT_DIR/stdlib.frozen`, is `judge::stdlib::STDLIB`.
+//! The modules interview answers rarely import (`src/judge/stdlib/later.txt`)
+//! go to a second file, `$OUT_DIR/stdlib-later.frozen`, which the browser
+//! downloads after its first run (`www/build.mjs` copies it next to the
+//! judge); the rest, `$OUT_DIR/stdlib.frozen`, is `judge::stdlib::STDLIB`.
 
 use rustpython_compiler::{CompileOpts, Mode, compile};
 use rustpython_compiler_core::frozen::{FrozenCodeObject, FrozenLib, FrozenModule};
 use rustpython_compiler_core::marshal;
 use std::path::Path;
 
-#[path = "src/judge/stdlib/left_out.rs"]
-mod left_out;
+#[path = "src/judge/stdlib/parts.rs"]
+mod parts;
 
 fn main() {
     let lib = Path::new(rustpython_pylib::LIB_PATH);
+    // The library's sources are a registry crate's, which never change.
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/judge/stdlib/left_out.txt");
+    println!("cargo:rerun-if-changed=src/judge/stdlib/later.txt");
     let mut modules = Vec::new();
     collect(lib, "", &mut modules);
     modules.sort_by(|a, b| a.0.cmp(&b.0));
-    let frozen: Vec<(String, FrozenModule<Vec<u8>>)> = modules
+    let (later, now): (Vec<_>, Vec<_>) = modules
         .into_iter()
-        .filter(|(name, _, _)| left_out::left_out(name).is_none())
-        .filter_map(|(name, path, package)| {
-            let source = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            let code = match compile(
-                &source,
-                Mode::Exec,
-                &name,
-                CompileOpts {
-                    optimize: 0,
-                    debug_ranges: false,
-                },
-            ) {
-                Ok(code) => code,
-                // As `py_freeze!`: test data that is not meant to compile.
-                Err(_) if name.contains("badsyntax_") || name.contains(".encoded_modules") => {
-                    return None;
-                }
-                Err(e) => panic!("{}: {e}", path.display()),
-            };
-            let mut bytes = Vec::new();
-            marshal::serialize_code(&mut bytes, &code);
-            let code = FrozenCodeObject {
-                bytes: stored(&bytes),
-            };
-            Some((name, FrozenModule { code, package }))
-        })
-        .collect();
-    let lib = FrozenLib::encode(frozen.iter().map(|(name, m)| {
+        .filter(|(name, _, _)| parts::left_out(name).is_none())
+        .filter_map(|(name, path, package)| Some((name.clone(), freeze(&name, &path)?, package)))
+        .partition(|(name, _, _)| parts::later(name));
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
+    write_lib(&out.join("stdlib.frozen"), &now);
+    let later = write_lib(&out.join("stdlib-later.frozen"), &later);
+    std::fs::write(
+        out.join("stdlib-later.fingerprint"),
+        format!("{}", parts::fingerprint(&later)),
+    )
+    .expect("OUT_DIR is writable");
+}
+
+/// The module `name` at `path` compiled and stored as the loader reads it,
+/// or `None` for test data that is not meant to compile (as `py_freeze!`).
+fn freeze(name: &str, path: &Path) -> Option<Vec<u8>> {
+    let (parent, stem) = name.rsplit_once('.').unwrap_or(("", name));
+    let source = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let options = CompileOpts {
+        optimize: 0,
+        debug_ranges: false,
+    };
+    let code = match compile(&source, Mode::Exec, name, options) {
+        Ok(code) => code,
+        Err(_) if stem.starts_with("badsyntax_") || parent.ends_with(".encoded_modules") => {
+            return None;
+        }
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let mut bytes = Vec::new();
+    marshal::serialize_code(&mut bytes, &code);
+    Some(stored(&bytes))
+}
+
+/// Writes `modules` (name, stored code, is a package) as one library file,
+/// and returns what it wrote.
+fn write_lib(path: &Path, modules: &[(String, Vec<u8>, bool)]) -> Vec<u8> {
+    let lib = FrozenLib::encode(modules.iter().map(|(name, code, package)| {
         (
             name.as_str(),
             FrozenModule {
                 code: FrozenCodeObject {
-                    bytes: m.code.bytes.as_slice(),
+                    bytes: code.as_slice(),
                 },
-                package: m.package,
+                package: *package,
             },
         )
     }));
-    let out =
-        Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("stdlib.frozen");
-    std::fs::write(&out, &lib.bytes)
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    std::fs::write(path, &lib.bytes)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    lib.bytes
 }
 
 /// Every `.py` file under `dir` as (module name, path, is a package), named
@@ -94,9 +108,10 @@ fn collect(dir: &Path, parent: &str, out: &mut Vec<(String, std::path::PathBuf, 
         std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
     for entry in entries {
         let path = entry.expect("a directory entry").path();
-        let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
-            continue;
-        };
+        let file = path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or_else(|| panic!("a file name that is not UTF-8: {}", path.display()));
         let dotted = |name: &str| {
             if parent.is_empty() {
                 name.to_owned()
@@ -107,7 +122,6 @@ fn collect(dir: &Path, parent: &str, out: &mut Vec<(String, std::path::PathBuf, 
         if path.is_dir() {
             collect(&path, &dotted(file), out);
         } else if let Some(stem) = file.strip_suffix(".py") {
-            println!("cargo:rerun-if-changed={}", path.display());
             if stem == "__init__" {
                 out.push((parent.to_owned(), path, true));
             } else {

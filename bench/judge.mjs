@@ -47,6 +47,7 @@ function sizes() {
   const gz = (f) => gzipSync(readFileSync(f), { level: 6 }).length;
   const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const judge = join(DIST, 'judge/judge.wasm');
+  const later = join(DIST, 'judge/stdlib-later.frozen');
   // The judge as cargo built it, before www/build.mjs left out its name section.
   const target = process.env.CARGO_TARGET_DIR || fileURLToPath(new URL('../target', import.meta.url));
   const built = join(target, 'wasm32-wasip1/judge/pyprep.wasm');
@@ -54,6 +55,7 @@ function sizes() {
   return [
     ['judge (judge.wasm)', `${mb(raw(judge))} (${mb(gz(judge))} gzipped, ${mb(br(readFileSync(judge)))} brotli)`],
     ...wasmSections(readFileSync(judge)).map(([what, bytes]) => [`judge's ${what}`, `${mb(bytes.length)} (${mb(br(bytes))} brotli)`]),
+    ["standard library, later part (judge/stdlib-later.frozen)", `${mb(raw(later))} (${mb(gz(later))} gzipped, ${mb(br(readFileSync(later)))} brotli)`],
     ...(existsSync(built) ? [['judge as built, with its name section (target/)', `${mb(raw(built))} (${mb(gz(built))} gzipped)`]] : []),
     ['UI (Yew app wasm)', ui.map((f) => `${mb(raw(f))} (${mb(gz(f))} gzipped)`).join(', ')],
     ['whole app', `${mb(all.reduce((s, f) => s + raw(f), 0))} (${mb(all.reduce((s, f) => s + gz(f), 0))} gzipped)`],

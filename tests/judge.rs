@@ -327,7 +327,22 @@ mod free_runs {
 
     #[test]
     fn every_standard_module_the_judge_has_imports_and_a_left_out_one_says_why() {
-        super::common::import_every_standard_module(&native());
+        super::common::import_every_standard_module(&native(), true);
+    }
+
+    #[test]
+    fn a_left_out_submodule_imported_from_its_package_says_why() {
+        let r = play(PLAYGROUND, "from unittest import mock\n", Play::default());
+        let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else {
+            panic!("{:?}", r.tests[0].verdict)
+        };
+        assert_eq!(error.exception, "ImportError");
+        assert!(
+            error.message.starts_with("cannot import name 'mock' from 'unittest'")
+                && error.message.contains("unittest.mock is part of Python's standard library, but it needs network sockets"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

@@ -8,10 +8,13 @@
 //                            Its name section (function names for stack traces)
 //                            is left out: the copy under target/ keeps it
 //                            (`node bench/judge.mjs` prints both sizes).
+//   www/gen/judge/stdlib-later.frozen  the modules of the standard library
+//                            the judge does not hold itself, written by its
+//                            build script (src/judge/stdlib/later.txt)
 // Everything comes from the packages npm and cargo installed; nothing is downloaded.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,23 +23,48 @@ process.chdir(root);
 
 const common = { bundle: true, minify: true, legalComments: 'eof', target: ['es2020'], logLevel: 'warning' };
 await build({ ...common, entryPoints: ['www/editor.js'], outfile: 'www/gen/editor.js', format: 'esm' });
-await build({ ...common, entryPoints: ['www/worker.js'], outfile: 'www/gen/judge/worker.js', format: 'iife' });
+// The worker knows which modules come in the standard library's later file.
+const laterModules = readFileSync('src/judge/stdlib/later.txt', 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'));
+await build({
+  ...common,
+  entryPoints: ['www/worker.js'],
+  outfile: 'www/gen/judge/worker.js',
+  format: 'iife',
+  define: { __LATER_MODULES__: JSON.stringify(laterModules) },
+});
 
+/** Runs `command`, showing what it prints to stderr; returns its stdout. */
 function run(command, args) {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const result = spawnSync(command, args, { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 30 });
   if (result.status !== 0) {
     console.error(`${command} ${args.join(' ')} failed`);
     process.exit(result.status ?? 1);
   }
+  return result.stdout;
 }
 
-run(process.env.CARGO || 'cargo', ['build', '-p', 'pyprep', '--profile', 'judge', '--target', 'wasm32-wasip1', '--bin', 'pyprep']);
+// Cargo's messages (JSON, one per line) name the folder the judge's build
+// script wrote the standard library's later part to.
+const messages = run(process.env.CARGO || 'cargo', [
+  'build', '-p', 'pyprep', '--profile', 'judge', '--target', 'wasm32-wasip1', '--bin', 'pyprep',
+  '--message-format=json-render-diagnostics',
+]);
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 const built = join(targetDir, 'wasm32-wasip1', 'judge', 'pyprep.wasm');
 const out = 'www/gen/judge/judge.wasm';
 mkdirSync(dirname(out), { recursive: true });
 
 writeFileSync(out, withoutCustomSections(readFileSync(built), ['name', 'producers']));
+const judgeScript = messages
+  .split('\n')
+  .filter((line) => line.startsWith('{'))
+  .map((line) => JSON.parse(line))
+  .find((m) => m.reason === 'build-script-executed' && /[/#]pyprep[@#]/.test(m.package_id) && !/pyprep-/.test(m.package_id));
+if (!judgeScript) throw new Error("cargo did not say where the judge's build script wrote its files");
+copyFileSync(join(judgeScript.out_dir, 'stdlib-later.frozen'), 'www/gen/judge/stdlib-later.frozen');
 
 /** `wasm` without the custom sections of those names (they only describe the code). */
 function withoutCustomSections(wasm, names) {

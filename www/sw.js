@@ -7,7 +7,8 @@
 //   control at once, and the page starts the app only then (www/boot.js).
 //   Every file the page and its judge worker ask for is downloaded through
 //   here and stored as it passes; once the app has started, the rest is
-//   downloaded in the background. A file asked for while it is being
+//   downloaded in the background (but for the judge's later library, which
+//   the judge worker asks for after its first run: ASKED_FOR_LATER). A file asked for while it is being
 //   downloaded shares that download.
 // - A new build is downloaded whole, while the page runs the old one from
 //   the old cache; it takes over when the page asks ('skip-waiting', once the
@@ -144,13 +145,21 @@ function download(file) {
   return entry;
 }
 
-/** Downloads, one at a time, every file of the build the cache lacks. */
+/**
+ * The later part of the judge's standard library: the judge worker asks for
+ * it after its first run (or once it has been idle a while), so that it
+ * never shares the network with what the first verdict needs; it is stored
+ * as it passes, like every file asked for.
+ */
+const ASKED_FOR_LATER = new Set(['judge/stdlib-later.frozen']);
+
+/** Downloads, one at a time, every file of the build the cache lacks (but those asked for later). */
 let filling = null;
 function fillCache() {
   filling ??= (async () => {
     const cache = await openCache();
     for (const file of FILES) {
-      if (!(await cache.match(file))) await download(file).stored;
+      if (!ASKED_FOR_LATER.has(file) && !(await cache.match(file))) await download(file).stored;
     }
   })().catch((error) => {
     filling = null; // tried again on the next request

@@ -13,10 +13,20 @@
 // stderr lines shaped like signed events (`FromWorker::Line`) for the page to
 // check against the key. The candidate's raw writes to stdout go nowhere;
 // forged lines on stderr fail the page's check.
-import { WASI, WASIProcExit, Fd, PreopenDirectory, ConsoleStdout, wasi } from '@bjorn3/browser_wasi_shim';
+import { WASI, WASIProcExit, Fd, File, PreopenDirectory, ConsoleStdout, wasi } from '@bjorn3/browser_wasi_shim';
 import { stackImports, stackSwitching } from './engine-stack.js';
 
 const judgeUrl = new URL('judge.wasm', self.location.href);
+const laterUrl = new URL('stdlib-later.frozen', self.location.href);
+/**
+ * The modules of the standard library that come in the later file
+ * (src/judge/stdlib/later.txt; www/build.mjs puts the list here).
+ */
+const LATER_MODULES = __LATER_MODULES__;
+/** How long a loaded worker waits for a first run before it fetches the later part anyway. */
+const LATER_AFTER_IDLE_MS = 10_000;
+/** How long after a run the worker fetches the later part. */
+const LATER_AFTER_RUN_MS = 2_000;
 // protocol::PROTOCOL_VERSION: the messages this worker speaks.
 const PROTOCOL = 2;
 const MAX_LINE = 64 << 20;
@@ -41,6 +51,9 @@ judge.then(
   () => {
     post(JSON.stringify({ type: 'loaded', interactive_input: stackSwitching, protocol: PROTOCOL }));
     setTimeout(prepareSpare, 0);
+    // The later part of the standard library comes after the first run; or
+    // now, if a while passes without one (so it is there offline too).
+    setTimeout(() => keepsLater && !laterBytes && fetchLater(), LATER_AFTER_IDLE_MS);
   },
   (e) => post(JSON.stringify({ type: 'load_failed', message: String(e && e.message || e) })),
 );
@@ -124,13 +137,17 @@ function eventLines(owner) {
  * with the message that reports how it ended (without its run).
  */
 function launch(module, stdin, prepare) {
-  const owner = { run: null, stdin, ended: null };
+  const owner = { run: null, stdin, ended: null, withLater: laterBytes !== null };
   const fds = [
     stdin,
     new ConsoleStdout(() => {}), // the candidate's raw writes to fd 1 go nowhere
     eventLines(owner),
     new PreopenDirectory('/', new Map()),
   ];
+  if (owner.withLater) {
+    // src/judge/stdlib.rs, LATER_FILE: a folder of its own, read-only, outside the working folder.
+    fds.push(new PreopenDirectory('/usr/lib/pyprep', new Map([['stdlib-later.frozen', new File(laterBytes, { readonly: true })]])));
+  }
   const args = ['pyprep', 'sandbox', '--workdir', '/', ...(prepare ? ['--prepare'] : [])];
   const shim = new WASI(args, [], fds, { debug: false });
   const ending = (e) => {
@@ -179,7 +196,58 @@ function launch(module, stdin, prepare) {
  * the page) only parses, and needs no interpreter.
  */
 let spare = null;
+
+/**
+ * The later part of the standard library (src/judge/stdlib.rs): the modules
+ * interview answers rarely import, in a file of their own so that the first
+ * verdict does not wait for them. Downloaded after the first run, or before
+ * a run whose code imports one of them; every instance launched once it is
+ * here finds it at `LATER_FILE`, beside its working folder.
+ */
+let laterBytes = null;
+let laterDownload = null;
+function fetchLater() {
+  laterDownload ??= fetch(laterUrl)
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      laterBytes = new Uint8Array(await response.arrayBuffer());
+      // A spare prepared without it makes way for one with it.
+      if (spare && !spare.withLater) {
+        spare = null;
+        setTimeout(prepareSpare, 0);
+      }
+    })
+    .catch(() => {
+      laterDownload = null; // tried again with the next run; until then the judge says why an import failed
+    });
+  return laterDownload;
+}
+
+/** Whether `code` imports a module of the later part, or calls what imports one (help, breakpoint). */
+function importsLater(code) {
+  if (/\b(?:help|breakpoint)\s*\(/.test(code)) return true;
+  const names = [];
+  for (const m of code.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([^#\n;)]*)/gm)) {
+    names.push(m[1], ...m[2].split(',').map((part) => `${m[1]}.${part.trim().split(/\s+/)[0]}`));
+  }
+  for (const m of code.matchAll(/^[ \t]*import[ \t]+([^#\n;]+)/gm)) {
+    names.push(...m[1].split(',').map((part) => part.trim().split(/\s+/)[0]));
+  }
+  for (const m of code.matchAll(/(?:__import__|import_module)\(\s*['"]([\w.]+)['"]/g)) names.push(m[1]);
+  return names.some((name) => LATER_MODULES.some((later) => name === later || name.startsWith(`${later}.`)));
+}
+
+/** Whether the run asked for by `stdinText` (a key line, then the request) imports a later module. */
+function runImportsLater(stdinText) {
+  try {
+    return importsLater(JSON.parse(stdinText.slice(stdinText.indexOf('\n') + 1)).code || '');
+  } catch {
+    return false;
+  }
+}
 const keepsSpare = stackSwitching && self.name !== 'syntax';
+/** The syntax checker's worker never runs code, so never needs the later part. */
+const keepsLater = self.name !== 'syntax';
 /** Whether a run is going: a spare is prepared only after it, never beside it. */
 let running = false;
 
@@ -205,9 +273,11 @@ async function runOnce(run, stdinText, interactive) {
     post(JSON.stringify({ type: 'crashed', run, message: `the judge did not load: ${e}`, stack_overflow: false }));
     return;
   }
+  if (keepsLater && !laterBytes && runImportsLater(stdinText)) await fetchLater();
   const bytes = new TextEncoder().encode(stdinText);
   let instance = spare;
   spare = null;
+  if (instance && laterBytes && !instance.withLater) instance = null; // prepared before the later part came
   if (instance) {
     instance.run = run;
     instance.stdin.ended = !interactive;
@@ -222,8 +292,11 @@ async function runOnce(run, stdinText, interactive) {
   const ending = await instance.ended;
   running = false;
   post(JSON.stringify({ ...ending, run }));
-  // The next run's instance, once this run's last message is out.
+  // The next run's instance, once this run's last message is out; and,
+  // after the first run, the later part of the standard library, once the
+  // page has shown the verdict and that instance is prepared.
   setTimeout(prepareSpare, 0);
+  if (!laterBytes && keepsLater) setTimeout(fetchLater, LATER_AFTER_RUN_MS);
 }
 
 self.onmessage = (event) => {

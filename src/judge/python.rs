@@ -55,10 +55,13 @@ pub fn new_interpreter() -> Interpreter {
     let builder = Interpreter::builder(settings);
     let mut defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
     defs.retain(|def| !WITHHELD_MODULES.contains(&def.name.as_str()));
-    builder
+    let builder = builder
         .add_native_modules(&defs)
-        .add_frozen_modules(super::stdlib::STDLIB)
-        .build()
+        .add_frozen_modules(super::stdlib::STDLIB);
+    match super::stdlib::later_part() {
+        Some(later) => builder.add_frozen_modules(later).build(),
+        None => builder.build(),
+    }
 }
 
 /// Modules the harness imports (`HARNESS_PY`): [`prepare`] imports them

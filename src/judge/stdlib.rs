@@ -1,31 +1,89 @@
 //! The Python standard library the judge runs with.
 //!
-//! `build.rs` compiles RustPython's library sources into [`STDLIB`], leaving
-//! out the modules that cannot be imported here ([`left_out`]); when code
-//! imports one of those, [`explain_missing`] adds why to the error.
+//! `build.rs` compiles RustPython's library sources in two parts: [`STDLIB`],
+//! built into the judge, and the modules interview answers rarely import
+//! ([`later`]), which the browser downloads as a second file after its
+//! first run and hands to each run as [`LATER_FILE`]. Natively both parts
+//! are built in. Modules that cannot work here are left out ([`left_out`]);
+//! when code imports a missing module, [`explain_missing`] adds why to the
+//! error.
 
-mod left_out;
+mod parts;
 
-pub use left_out::left_out;
+pub use parts::{later, left_out};
 
 use rustpython_vm::frozen::FrozenLib;
 
-/// The standard library, compiled by `build.rs`: every module that can be
-/// imported here, stored uncompressed (the download is compressed as a whole).
+/// The standard library built into the judge, stored uncompressed (the
+/// download is compressed as a whole).
 pub static STDLIB: &FrozenLib =
     FrozenLib::from_ref(include_bytes!(concat!(env!("OUT_DIR"), "/stdlib.frozen")).as_slice());
 
-/// `message` of a `ModuleNotFoundError`, with why the module is missing when
-/// it is a standard module the judge leaves out.
+/// Where the browser's worker puts the later part of the library, in a
+/// folder of its own beside the run's working folder (`www/worker.js`).
+pub const LATER_FILE: &str = "/usr/lib/pyprep/stdlib-later.frozen";
+
+/// The later part of the library, when this judge has it: natively always,
+/// built in; under WASI once the worker has it, read from [`LATER_FILE`].
+pub fn later_part() -> Option<&'static FrozenLib> {
+    #[cfg(not(target_os = "wasi"))]
+    {
+        static LATER: &FrozenLib = FrozenLib::from_ref(
+            include_bytes!(concat!(env!("OUT_DIR"), "/stdlib-later.frozen")).as_slice(),
+        );
+        Some(LATER)
+    }
+    #[cfg(target_os = "wasi")]
+    {
+        // The file is used only when it is the one this judge was built
+        // with: one from another build could hold other code, or none.
+        const FINGERPRINT: &str =
+            include_str!(concat!(env!("OUT_DIR"), "/stdlib-later.fingerprint"));
+        static LATER: std::sync::OnceLock<Option<&'static FrozenLib>> = std::sync::OnceLock::new();
+        *LATER.get_or_init(|| {
+            let bytes = std::fs::read(LATER_FILE).ok()?;
+            (parts::fingerprint(&bytes).to_string() == FINGERPRINT)
+                .then(|| FrozenLib::from_ref(Vec::leak(bytes) as &[u8]))
+        })
+    }
+}
+
+/// `message` of an `ImportError` or `ModuleNotFoundError`, with why the
+/// module is missing when it is a standard module the judge leaves out, or
+/// one it does not have yet. Both forms of the error are read: "No module
+/// named 'p.x'" and, for `from p import x`, "cannot import name 'x' from 'p'".
 pub fn explain_missing(message: &str) -> String {
-    let missing = message
-        .strip_prefix("No module named '")
-        .and_then(|rest| rest.strip_suffix('\''));
-    match missing.and_then(|module| left_out(module).map(|needs| (module, needs))) {
-        Some((module, needs)) => format!(
+    let quoted = |text: &'static str, rest: &str| -> Option<(String, usize)> {
+        let start = rest.find(text)? + text.len();
+        let len = rest[start..].find('\'')?;
+        Some((rest[start..start + len].to_owned(), start + len + 1))
+    };
+    let module = if message.starts_with("No module named '") {
+        quoted("No module named '", message)
+            .filter(|(_, end)| *end == message.len())
+            .map(|(module, _)| module)
+    } else if message.starts_with("cannot import name '") {
+        quoted("cannot import name '", message).and_then(|(name, end)| {
+            let (package, _) = quoted(" from '", &message[end..])
+                .filter(|_| message[end..].starts_with(" from '"))?;
+            Some(format!("{package}.{name}"))
+        })
+    } else {
+        None
+    };
+    let Some(module) = module else {
+        return message.to_owned();
+    };
+    if let Some(needs) = left_out(&module) {
+        format!(
             "{message}: {module} is part of Python's standard library, but it needs {needs}, so it is not available here"
-        ),
-        None => message.to_owned(),
+        )
+    } else if later(&module) && later_part().is_none() {
+        format!(
+            "{message}: {module} is part of Python's standard library, downloaded after the first run; run the code again in a moment"
+        )
+    } else {
+        message.to_owned()
     }
 }
 
@@ -40,6 +98,16 @@ mod tests {
             "No module named 'asyncio': asyncio is part of Python's standard library, but it needs network sockets, which the sandbox does not have, so it is not available here"
         );
         assert!(explain_missing("No module named 'tkinter.ttk'").contains("a window system"));
+        // `from unittest import mock` fails inside the import system with
+        // this message instead.
+        assert!(
+            explain_missing(
+                "cannot import name 'mock' from 'unittest' (/usr/lib/unittest/__init__.py)"
+            )
+            .contains(
+                "unittest.mock is part of Python's standard library, but it needs network sockets"
+            )
+        );
     }
 
     #[test]
@@ -48,6 +116,11 @@ mod tests {
             "No module named 'numpy'",
             "No module named 'asyncios'",
             "No module named 'json'",
+            // Natively the later part is always there.
+            "No module named 'email'",
+            "cannot import name 'dumps' from 'json' (unknown location)",
+            "cannot import name 'mock'",
+            "No module named 'asyncio' or so",
             "something else",
         ] {
             assert_eq!(explain_missing(message), message);
@@ -55,24 +128,37 @@ mod tests {
     }
 
     #[test]
-    fn every_left_out_line_is_read_and_nothing_kept_is_left_out() {
+    fn the_lists_are_read_and_each_module_is_in_one_part() {
+        for line in include_str!("stdlib/left_out.txt").lines() {
+            assert!(
+                line.starts_with('#') || line.trim().is_empty() || line.split_once('\t').is_some(),
+                "left_out.txt: no tab in {line:?}"
+            );
+        }
         assert_eq!(
             left_out("xml.sax.saxutils"),
             Some("network sockets, which the sandbox does not have")
         );
-        for kept in [
-            "xml",
-            "xml.sax",
+        assert!(later("xml.sax") && later("email.message") && !later("emails"));
+        for now in [
             "logging",
             "unittest",
-            "http",
-            "urllib.parse",
-            "encodings.utf_8",
             "collections",
+            "encodings.utf_8",
+            "json",
+            "inspect",
         ] {
-            assert_eq!(left_out(kept), None, "{kept}");
+            assert_eq!(left_out(now), None, "{now}");
+            assert!(!later(now), "{now}");
+            assert!(STDLIB.decode().any(|(name, _)| name == now), "{now}");
         }
-        assert!(STDLIB.decode().any(|(name, _)| name == "collections"));
-        assert!(!STDLIB.decode().any(|(name, _)| left_out(name).is_some()));
+        let later_part = later_part().expect("natively built in");
+        assert!(later_part.decode().all(|(name, _)| later(name)));
+        assert!(later_part.decode().any(|(name, _)| name == "email.message"));
+        assert!(
+            STDLIB
+                .decode()
+                .all(|(name, _)| !later(name) && left_out(name).is_none())
+        );
     }
 }

@@ -59,6 +59,16 @@ pub const NODE_FLAGS: &[&str] = &["--no-wasm-tier-up"];
 /// browser's worker starts every instance that serves a run under stack
 /// switching.
 pub fn wasi_on_stack(kib: u32) -> Sandbox {
+    wasi_launched(kib, true)
+}
+
+/// The WASI judge as on a browser's first run: without the later part of
+/// the standard library (`pyprep::judge::stdlib::later_part`).
+pub fn wasi_without_later() -> Sandbox {
+    wasi_launched(WASI_STACK_KIB, false)
+}
+
+fn wasi_launched(kib: u32, later: bool) -> Sandbox {
     let wasm = wasi_wasm().to_path_buf();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wasi/run.mjs");
     Sandbox::with_launcher("node (WASI)", move |dir| {
@@ -69,6 +79,9 @@ pub fn wasi_on_stack(kib: u32) -> Sandbox {
             .arg(&wasm)
             .arg(dir)
             .args(["sandbox", "--workdir", "/", "--prepare"]);
+        if !later {
+            c.env("PYPREP_WITHOUT_LATER", "1");
+        }
         c
     })
 }
@@ -98,37 +111,53 @@ pub fn in_ci() -> bool {
 }
 
 /// Imports every module of the judge's standard library in `sandbox`'s
-/// playground, then `asyncio`, which is left out; panics unless each kept
-/// one imported and the left-out one's error says why. `__main__` modules
-/// (which run a program when imported) are skipped, and only an
-/// ImportError counts as failing: natively the sandbox may refuse a module
-/// the host's files it reads when imported (sysconfig, zoneinfo).
-pub fn import_every_standard_module(sandbox: &Sandbox) {
+/// playground (the later part too when `later`), then a module it does not
+/// have: `asyncio`, which is left out, or without the later part `email`,
+/// which comes in it; panics unless each module imported and the last
+/// import's error says why it failed. `__main__` modules (which run a
+/// program when imported) are skipped, and an OSError does not count as
+/// failing: natively the sandbox may refuse the host's files that a module
+/// reads when imported (sysconfig, zoneinfo).
+pub fn import_every_standard_module(sandbox: &Sandbox, later: bool) {
+    use pyprep::judge::stdlib::{STDLIB, later_part};
     use pyprep::protocol::{PLAYGROUND, Play};
     use pyprep::report::TestVerdict;
-    let names: Vec<&str> = pyprep::judge::stdlib::STDLIB
-        .decode()
-        .map(|(name, _)| name)
-        .filter(|name| !name.ends_with("__main__"))
-        .collect();
+    let mut names: Vec<&str> = STDLIB.decode().map(|(name, _)| name).collect();
+    if later {
+        names.extend(
+            later_part()
+                .expect("built in natively")
+                .decode()
+                .map(|(name, _)| name),
+        );
+    }
+    names.retain(|name| !name.ends_with("__main__"));
     let n = names.len();
-    assert!(n > 300, "{n} modules");
+    assert!(n > 200, "{n} modules");
+    let (missing, why) = if later {
+        ("asyncio", "network sockets")
+    } else {
+        ("email", "downloaded after the first run")
+    };
     let code = format!(
-        "import importlib\nfailed = []\nfor name in {names:?}:\n    try:\n        importlib.import_module(name)\n    except ImportError as e:\n        failed.append(f'{{name}}: {{e!r}}')\n    except BaseException:\n        pass\nprint('imported', {n} - len(failed), 'of', {n}, failed)\nimport asyncio\n"
+        "import importlib\nfailed = []\nfor name in {names:?}:\n    try:\n        importlib.import_module(name)\n    except OSError:\n        pass\n    except BaseException as e:\n        failed.append(f'{{name}}: {{e!r}}')\nprint('imported', {n} - len(failed), 'of', {n}, failed)\nimport {missing}\n"
     );
     let r = sandbox.run(&RunRequest::play(PLAYGROUND, &code, Play::default()));
     let printed: String = r.tests[0].output.iter().map(|c| c.text.as_str()).collect();
     assert!(
         printed.contains(&format!("imported {n} of {n} []")),
-        "{printed}"
+        "{printed}\n{}",
+        r.headline()
     );
     let TestVerdict::RuntimeError { error } = &r.tests[0].verdict else {
-        panic!("import asyncio: {:?}", r.tests[0].verdict)
+        panic!("import {missing}: {:?}", r.tests[0].verdict)
     };
     assert_eq!(error.exception, "ModuleNotFoundError");
     assert!(
-        error.message.starts_with("No module named 'asyncio': ")
-            && error.message.contains("network sockets"),
+        error
+            .message
+            .starts_with(&format!("No module named '{missing}': "))
+            && error.message.contains(why),
         "{}",
         error.message
     );

@@ -48,6 +48,26 @@ test('the header leads to the playground, which runs any Python with input() ans
   await context.close();
 });
 
+test('a first run that imports a rarely used module waits for the rest of the standard library', async () => {
+  // xml and email are in the judge's later file (src/judge/stdlib/later.txt),
+  // which the worker downloads before this first run because the code imports them.
+  const { context, app } = await playground();
+  const later = [];
+  app.page.on('request', (r) => { if (r.url().endsWith('stdlib-later.frozen')) later.push(r.url()); });
+  await app.setCode('from xml.dom import minidom\nimport email.message\nm = email.message.EmailMessage()\nm["Subject"] = "hi"\nprint(minidom.parseString("<a><b/></a>").documentElement.firstChild.tagName, m["Subject"])\n');
+  await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+  assert.match(await finished(app), /^Finished/);
+  assert.match(await console(app).getByLabel('Printed output').textContent(), /b hi/);
+  // The next run gets it too, without a second download.
+  await app.setCode('import tomllib\nprint(tomllib.loads("x = 1"))\n');
+  await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+  assert.match(await finished(app), /^Finished/);
+  assert.match(await console(app).getByLabel('Printed output').textContent(), /\{'x': 1\}/);
+  assert.equal(later.length, 1, 'the later file is downloaded once');
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
 test('Stop ends an endless loop, and the next run works', async () => {
   const { context, app } = await playground();
   await app.setCode('print("start")\nwhile True:\n    pass\n');

@@ -1,4 +1,5 @@
-// Runs the judge's WASI build under node's own WASI runtime, as the tests need:
+// Runs the judge's WASI build under node's own WASI runtime, as the tests need
+// (with the later part of the standard library, unless PYPREP_WITHOUT_LATER is set):
 //   node tests/wasi/run.mjs <pyprep.wasm> <host folder seen as /> <pyprep args...>
 // stdin, stdout and stderr are the process's own, so the native test parent
 // can drive it exactly like the native sandbox. A JavaScript stack overflow
@@ -9,6 +10,7 @@
 // program holding many objects had run).
 import { openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { WASI } from 'node:wasi';
 import { stackImports } from '../../www/engine-stack.js';
 
@@ -26,7 +28,13 @@ try {
 } catch {
   // No /proc: keep fd 2.
 }
-const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens: { '/': root }, returnOnExit: true, stderr });
+// The later part of the standard library, where the browser's worker puts
+// it once downloaded (src/judge/stdlib.rs, LATER_FILE): build.mjs writes it
+// beside the judge. PYPREP_WITHOUT_LATER runs the judge as a first run in a
+// browser does, without it.
+const preopens = { '/': root };
+if (!process.env.PYPREP_WITHOUT_LATER) preopens['/usr/lib/pyprep'] = dirname(wasmPath);
+const wasi = new WASI({ version: 'preview1', args: ['pyprep', ...args], env: {}, preopens, returnOnExit: true, stderr });
 let code;
 try {
   // Runs on node's own stack: deep recursion that does not fit ends in a

@@ -73,7 +73,9 @@ pub fn py_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, source: &str) -> 
         }
     }
     let message = match exception.as_str() {
-        "ModuleNotFoundError" => crate::judge::stdlib::explain_missing(message.trim_end()),
+        "ModuleNotFoundError" | "ImportError" => {
+            crate::judge::stdlib::explain_missing(message.trim_end())
+        }
         _ => message.trim_end().to_owned(),
     };
     PyError {
