@@ -41,6 +41,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/judge/stdlib/left_out.txt");
     println!("cargo:rerun-if-changed=src/judge/stdlib/later.txt");
+    println!("cargo:rerun-if-changed=src/judge/stdlib/parts.rs");
     let mut modules = Vec::new();
     collect(lib, "", &mut modules);
     modules.sort_by(|a, b| a.0.cmp(&b.0));

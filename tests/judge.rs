@@ -346,6 +346,32 @@ mod free_runs {
     }
 
     #[test]
+    fn a_named_character_escape_reads_names_as_python_does() {
+        // The parser's names come from vendor/unicode_names2: any case, but
+        // no spaces, underscores or hyphens dropped (CPython refuses those).
+        let code = "print(ascii('\\N{LATIN SMALL LETTER A}\\N{snowman}\\N{CJK UNIFIED IDEOGRAPH-4E00}\\N{HANGUL SYLLABLE GA}'))\n";
+        let r = play(PLAYGROUND, code, Play::default());
+        assert_eq!(
+            printed(&r),
+            "'a\\u2603\\u4e00\\uac00'\n",
+            "{}",
+            r.headline()
+        );
+        for loose in [
+            "LATINSMALLLETTERA",
+            "LATIN_SMALL_LETTER_A",
+            "NO SUCH CHARACTER",
+        ] {
+            let r = play(
+                PLAYGROUND,
+                &format!("x = '\\N{{{loose}}}'\n"),
+                Play::default(),
+            );
+            assert_eq!(r.outcome, Outcome::SyntaxError, "{loose}: {}", r.headline());
+        }
+    }
+
+    #[test]
     fn the_playground_runs_any_python_with_input_and_files() {
         let code = "name = input('Name? ')\nwith open('data.txt') as f:\n    n = len(f.read().split())\nwith open('out/result.txt', 'w') as f:\n    f.write(name * n)\nprint('hi', name, n)\n";
         let r = play(

@@ -14,7 +14,7 @@
 // Everything comes from the packages npm and cargo installed; nothing is downloaded.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,19 +23,6 @@ process.chdir(root);
 
 const common = { bundle: true, minify: true, legalComments: 'eof', target: ['es2020'], logLevel: 'warning' };
 await build({ ...common, entryPoints: ['www/editor.js'], outfile: 'www/gen/editor.js', format: 'esm' });
-// The worker knows which modules come in the standard library's later file.
-const laterModules = readFileSync('src/judge/stdlib/later.txt', 'utf8')
-  .split('\n')
-  .map((line) => line.trim())
-  .filter((line) => line && !line.startsWith('#'));
-await build({
-  ...common,
-  entryPoints: ['www/worker.js'],
-  outfile: 'www/gen/judge/worker.js',
-  format: 'iife',
-  define: { __LATER_MODULES__: JSON.stringify(laterModules) },
-});
-
 /** Runs `command`, showing what it prints to stderr; returns its stdout. */
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -62,9 +49,25 @@ const judgeScript = messages
   .split('\n')
   .filter((line) => line.startsWith('{'))
   .map((line) => JSON.parse(line))
-  .find((m) => m.reason === 'build-script-executed' && /[/#]pyprep[@#]/.test(m.package_id) && !/pyprep-/.test(m.package_id));
+  .find((m) => m.reason === 'build-script-executed' && existsSync(join(m.out_dir, 'stdlib-later.frozen')));
 if (!judgeScript) throw new Error("cargo did not say where the judge's build script wrote its files");
 copyFileSync(join(judgeScript.out_dir, 'stdlib-later.frozen'), 'www/gen/judge/stdlib-later.frozen');
+
+// The worker knows which modules come in the standard library's later file,
+// and asks for the file of this build by its fingerprint (so no cache on the
+// way can hand it another build's).
+const laterModules = readFileSync('src/judge/stdlib/later.txt', 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'));
+const laterFingerprint = readFileSync(join(judgeScript.out_dir, 'stdlib-later.fingerprint'), 'utf8').trim();
+await build({
+  ...common,
+  entryPoints: ['www/worker.js'],
+  outfile: 'www/gen/judge/worker.js',
+  format: 'iife',
+  define: { __LATER_MODULES__: JSON.stringify(laterModules), __LATER_FINGERPRINT__: JSON.stringify(laterFingerprint) },
+});
 
 /** `wasm` without the custom sections of those names (they only describe the code). */
 function withoutCustomSections(wasm, names) {

@@ -17,16 +17,19 @@ import { WASI, WASIProcExit, Fd, File, PreopenDirectory, ConsoleStdout, wasi } f
 import { stackImports, stackSwitching } from './engine-stack.js';
 
 const judgeUrl = new URL('judge.wasm', self.location.href);
-const laterUrl = new URL('stdlib-later.frozen', self.location.href);
+// The fingerprint names this build's file (the service worker keeps it without the query).
+const laterUrl = new URL(`stdlib-later.frozen?v=${__LATER_FINGERPRINT__}`, self.location.href);
 /**
  * The modules of the standard library that come in the later file
  * (src/judge/stdlib/later.txt; www/build.mjs puts the list here).
  */
 const LATER_MODULES = __LATER_MODULES__;
-/** How long a loaded worker waits for a first run before it fetches the later part anyway. */
+/** How long after loading the worker fetches the later part, if no run has fetched it yet. */
 const LATER_AFTER_IDLE_MS = 10_000;
 /** How long after a run the worker fetches the later part. */
 const LATER_AFTER_RUN_MS = 2_000;
+/** How long a run that imports a later module waits for it, at most. */
+const LATER_WAIT_MS = 15_000;
 // protocol::PROTOCOL_VERSION: the messages this worker speaks.
 const PROTOCOL = 2;
 const MAX_LINE = 64 << 20;
@@ -53,7 +56,8 @@ judge.then(
     setTimeout(prepareSpare, 0);
     // The later part of the standard library comes after the first run; or
     // now, if a while passes without one (so it is there offline too).
-    setTimeout(() => keepsLater && !laterBytes && fetchLater(), LATER_AFTER_IDLE_MS);
+    const idle = setTimeout(() => keepsLater && !laterBytes && fetchLater(), LATER_AFTER_IDLE_MS);
+    idle?.unref?.(); // where timers can keep a process alive (node), this one does not
   },
   (e) => post(JSON.stringify({ type: 'load_failed', message: String(e && e.message || e) })),
 );
@@ -145,7 +149,7 @@ function launch(module, stdin, prepare) {
     new PreopenDirectory('/', new Map()),
   ];
   if (owner.withLater) {
-    // src/judge/stdlib.rs, LATER_FILE: a folder of its own, read-only, outside the working folder.
+    // src/judge/stdlib.rs, LATER_FILE: a folder of its own, outside the working folder, the file read-only.
     fds.push(new PreopenDirectory('/usr/lib/pyprep', new Map([['stdlib-later.frozen', new File(laterBytes, { readonly: true })]])));
   }
   const args = ['pyprep', 'sandbox', '--workdir', '/', ...(prepare ? ['--prepare'] : [])];
@@ -227,10 +231,11 @@ function fetchLater() {
 function importsLater(code) {
   if (/\b(?:help|breakpoint)\s*\(/.test(code)) return true;
   const names = [];
-  for (const m of code.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([^#\n;)]*)/gm)) {
+  // At the start of a line, or after `;` or `:` (`try: import tomllib`).
+  for (const m of code.matchAll(/(?:^|[;:])[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([^#\n;)]*)/gm)) {
     names.push(m[1], ...m[2].split(',').map((part) => `${m[1]}.${part.trim().split(/\s+/)[0]}`));
   }
-  for (const m of code.matchAll(/^[ \t]*import[ \t]+([^#\n;]+)/gm)) {
+  for (const m of code.matchAll(/(?:^|[;:])[ \t]*import[ \t]+([^#\n;]+)/gm)) {
     names.push(...m[1].split(',').map((part) => part.trim().split(/\s+/)[0]));
   }
   for (const m of code.matchAll(/(?:__import__|import_module)\(\s*['"]([\w.]+)['"]/g)) names.push(m[1]);
@@ -240,7 +245,10 @@ function importsLater(code) {
 /** Whether the run asked for by `stdinText` (a key line, then the request) imports a later module. */
 function runImportsLater(stdinText) {
   try {
-    return importsLater(JSON.parse(stdinText.slice(stdinText.indexOf('\n') + 1)).code || '');
+    const request = JSON.parse(stdinText.slice(stdinText.indexOf('\n') + 1));
+    // The code, and the user's own .py files it may import.
+    const files = (request.play?.files || []).filter(([name]) => name.endsWith('.py')).map(([, text]) => text);
+    return [request.code || '', ...files].some(importsLater);
   } catch {
     return false;
   }
@@ -273,7 +281,11 @@ async function runOnce(run, stdinText, interactive) {
     post(JSON.stringify({ type: 'crashed', run, message: `the judge did not load: ${e}`, stack_overflow: false }));
     return;
   }
-  if (keepsLater && !laterBytes && runImportsLater(stdinText)) await fetchLater();
+  if (keepsLater && !laterBytes && runImportsLater(stdinText)) {
+    // Not for long: the page gives a run's start-up 30 s (report::STARTUP_BUDGET_MS);
+    // past this the run goes without it, and the judge says why an import failed.
+    await Promise.race([fetchLater(), new Promise((resolve) => setTimeout(resolve, LATER_WAIT_MS))]);
+  }
   const bytes = new TextEncoder().encode(stdinText);
   let instance = spare;
   spare = null;

@@ -33,7 +33,9 @@ async function builtFiles(folder) {
 /**
  * Waits until the page is controlled by the service worker and its cache
  * holds every file of the build: on a first visit the service worker takes
- * control at once and fills the cache as the app loads (www/sw.js).
+ * control at once and fills the cache as the app loads (www/sw.js), but
+ * for the judge's later library, which comes after a first run or ten
+ * seconds (www/worker.js).
  */
 async function offlineReady(page, folder = DIST) {
   const files = await builtFiles(folder);
