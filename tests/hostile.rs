@@ -146,8 +146,21 @@ fn every_hostile_program_gets_the_right_verdict_natively_and_under_wasi() {
             }
         }
         if verdict_kinds(&a) != verdict_kinds(&b) {
+            // The first test they disagree on, in full, from both sides.
+            let differing = a
+                .tests
+                .iter()
+                .zip(&b.tests)
+                .find(|(x, y)| x.verdict.title() != y.verdict.title())
+                .map(|(x, y)| {
+                    let json = |t: &pyprep::report::TestReport| {
+                        shorten(&serde_json::to_string(&t.verdict).unwrap_or_default())
+                    };
+                    format!("\n  native: {}\n  wasi:   {}", json(x), json(y))
+                })
+                .unwrap_or_default();
             failures.push(format!(
-                "{}: native and WASI disagree: {:?} vs {:?}",
+                "{}: native and WASI disagree: {:?} vs {:?}{differing}",
                 case.path.display(),
                 verdict_kinds(&a),
                 verdict_kinds(&b)

@@ -81,6 +81,28 @@ fn a_syntax_error_is_reported_once_with_line_and_column() {
 }
 
 #[test]
+fn profiling_of_the_candidates_own_is_no_rule_broken_and_hides_nothing() {
+    // The judge watches calls out of Python's reach (judge/watch.rs): code
+    // may set and clear its own profile function, and is still watched.
+    let profiled = "import sys\ncalls = []\nsys.setprofile(lambda frame, event, arg: calls.append(event))\n\n\
+                    def reverse_iterative(s):\n    return ''.join(reversed(s))\n\n\
+                    def reverse_recursive(s):\n    sys.setprofile(None)\n    if len(s) <= 1:\n        return s\n    return s[-1] + reverse_recursive(s[:-1])\n";
+    let r = submit(&native(), "reverse-string", profiled);
+    assert_eq!(r.outcome, Outcome::Accepted, "{}", r.headline());
+    let dead_self_call = profiled.replace(
+        "    if len(s) <= 1:\n        return s\n    return s[-1] + reverse_recursive(s[:-1])",
+        "    if False:\n        return reverse_recursive(s)\n    return s[::-1]",
+    );
+    let r = submit(&native(), "reverse-string", &dead_self_call);
+    assert_eq!(r.outcome, Outcome::RuleBroken, "{}", r.headline());
+    let violations = &r.rule_violations;
+    assert!(
+        violations[0].message.contains("must be recursive"),
+        "{violations:?}"
+    );
+}
+
+#[test]
 fn a_runtime_error_points_at_the_candidates_own_lines() {
     let code = "def helper(n):\n    return [][n]\n\ndef is_prime(n):\n    return helper(n)\n";
     let r = run_samples(&native(), "is-prime", code);

@@ -9,15 +9,17 @@
 //!   judge's that refuses a forbidden module (and its submodules) with
 //!   `ImportError` when the candidate's code imports it. The standard
 //!   library may still use the module internally.
-//! - **Calls.** A profile hook (the interpreter's, set from Rust) sees every
-//!   Python-level call: a call from the candidate's code straight into a
-//!   function of a forbidden module breaks the rule however the code reached
-//!   it (`importlib`, `sys.modules`, an attribute of another module), and a
-//!   function that must be recursive has to be seen on the stack inside
-//!   itself at least once.
-//! - **Tampering.** If the code removes the hook or puts back another
-//!   `__import__`, that alone breaks the rules: nothing it does afterwards is
-//!   watched.
+//! - **Calls.** A call watch (the vendored interpreter's `call_watch`, set
+//!   from Rust, out of Python's reach: `sys.setprofile` neither sees nor
+//!   removes it) sees every Python-level call: a call from the candidate's
+//!   code straight into a function of a forbidden module breaks the rule
+//!   however the code reached it (`importlib`, `sys.modules`, an attribute
+//!   of another module), and a function that must be recursive has to be
+//!   seen on the stack inside itself at least once. Unlike a profile
+//!   function, it leaves the interpreter's fast paths on, so a question with
+//!   rules runs as fast as one without.
+//! - **Tampering.** If the code puts back another `__import__`, that alone
+//!   breaks the rules: its imports are no longer watched.
 //!
 //! What it does not see: builtin (Rust) functions of a forbidden module
 //! (`heapq.heappush` is one) reached without an import statement; those run
@@ -26,10 +28,10 @@
 use super::python::USER_FILE;
 use crate::challenge::Rules;
 use crate::report::RuleViolation;
-use rustpython_vm::builtins::{PyDictRef, PyStr, PyStrRef};
-use rustpython_vm::frame::FrameRef;
+use rustpython_vm::builtins::{PyDictRef, PyStr};
+use rustpython_vm::frame::Frame;
 use rustpython_vm::function::FuncArgs;
-use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
+use rustpython_vm::{AsObject, Py, PyObjectRef, PyResult, VirtualMachine};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -49,7 +51,6 @@ struct Seen {
 /// The run-time side of a question's rules; see the module docs.
 pub struct Watch {
     seen: Rc<RefCell<Seen>>,
-    hook: PyObjectRef,
     /// The judge's `__import__`, when modules are forbidden.
     import: Option<PyObjectRef>,
     recursive: Vec<String>,
@@ -119,36 +120,20 @@ impl Watch {
 
         let recursive = rules.recursive.clone();
         let s = seen.clone();
-        let hook = vm.new_function(
-            "judge_profile",
-            move |frame: FrameRef, event: PyStrRef, _arg: PyObjectRef, vm: &VirtualMachine| {
-                if event.as_wtf8().to_string_lossy() == "call" {
-                    on_call(vm, &frame, &forbidden, &recursive, &s);
-                }
-            },
-        );
-        let hook: PyObjectRef = hook.into();
-        vm.profile_func.replace(hook.clone());
-        vm.use_tracing.set(true);
+        let on_each_call = move |vm: &VirtualMachine, frame: &Py<Frame>| {
+            on_call(vm, frame, &forbidden, &recursive, &s)
+        };
+        vm.call_watch.replace(Some(Rc::new(on_each_call)));
         Ok(Some(Watch {
             seen,
-            hook,
             import,
             recursive: rules.recursive.clone(),
         }))
     }
 
-    /// Rules broken so far, including by taking the watch away. Call after each test.
+    /// Rules broken so far, including by putting back another `__import__`. Call after each test.
     pub fn broken(&self, vm: &VirtualMachine) -> Vec<RuleViolation> {
         let mut out = std::mem::take(&mut self.seen.borrow_mut().violations);
-        if !vm.profile_func.borrow().is(&self.hook) {
-            out.push(RuleViolation {
-                line: 1,
-                message: "the code switched off the judge's watch (sys.setprofile): \
-                          its rules can no longer be checked"
-                    .into(),
-            });
-        }
         if let Some(import) = &self.import {
             let current = vm.builtins.get_attr("__import__", vm).ok();
             if !current.is_some_and(|f| f.is(import)) {
@@ -182,7 +167,7 @@ impl Watch {
 /// A Python-level call is starting: `frame` is the callee, on top of the stack.
 fn on_call(
     vm: &VirtualMachine,
-    frame: &FrameRef,
+    frame: &Py<Frame>,
     forbidden: &[String],
     recursive: &[String],
     seen: &Rc<RefCell<Seen>>,

@@ -94,6 +94,15 @@ pub struct Periodic {
     pub every: u32,
 }
 
+/// An embedder's hook, called as each Python-level frame starts running (a
+/// call of a Python function, or a generator resuming), with that frame on
+/// top of `VirtualMachine::frames` (`VirtualMachine::call_watch`). Unlike a
+/// profile function (`sys.setprofile`), Python code can neither see nor
+/// remove it, and it costs the interpreter none of its fast paths: a
+/// profile function turns on tracing, which takes every call off the
+/// specialised path and checks the trace state at every instruction.
+pub type CallWatch = alloc::rc::Rc<dyn Fn(&VirtualMachine, &Py<Frame>)>;
+
 pub const MAX_MEMORY_SIZE: usize = isize::MAX as usize;
 
 // Objects are live when they are on stack, or referenced by a name (for now)
@@ -129,6 +138,8 @@ pub struct VirtualMachine {
     /// The embedder's periodic hook, and how many ticks remain before it runs.
     pub periodic: Cell<Option<Periodic>>,
     periodic_countdown: Cell<u32>,
+    /// The embedder's call watch.
+    pub call_watch: RefCell<Option<CallWatch>>,
     /// C stack soft limit for detecting stack overflow (like c_stack_soft_limit)
     #[cfg_attr(miri, allow(dead_code))]
     c_stack_soft_limit: Cell<usize>,
@@ -780,6 +791,7 @@ impl VirtualMachine {
             native_stack_guard: Cell::new(None),
             periodic: Cell::new(None),
             periodic_countdown: Cell::new(0),
+            call_watch: RefCell::new(None),
             c_stack_soft_limit: Cell::new(Self::calculate_c_stack_soft_limit()),
             async_gen_firstiter: RefCell::new(None),
             async_gen_finalizer: RefCell::new(None),
@@ -1806,6 +1818,11 @@ impl VirtualMachine {
     ) -> PyResult<R> {
         use crate::protocol::TraceEvent;
 
+        // The embedder's watch first: the frame is already on top of the stack.
+        let watch = self.call_watch.borrow().clone();
+        if let Some(watch) = watch {
+            watch(self, frame);
+        }
         // Fire 'call' trace event. current_frame() now returns the callee.
         let trace_result = self.trace_event(TraceEvent::Call, None)?;
         if let Some(local_trace) = trace_result {

@@ -633,6 +633,8 @@ impl VirtualMachine {
             // The embedder's periodic hook belongs to the thread that set it.
             periodic: Cell::new(None),
             periodic_countdown: Cell::new(0),
+            // So does its call watch.
+            call_watch: RefCell::new(None),
             c_stack_soft_limit: Cell::new(VirtualMachine::calculate_c_stack_soft_limit()),
             async_gen_firstiter: RefCell::new(None),
             async_gen_finalizer: RefCell::new(None),
