@@ -250,6 +250,27 @@ fn a_test_suite_that_misses_a_bug_is_told_which() {
     assert!(message.contains("returns a number such as 96"), "{message}");
 }
 
+/// An answer may carry its own tests and end with `unittest.main()`, as the
+/// guide writes them: that call does nothing here (the judge runs the tests),
+/// whether the question judges unit tests or not.
+#[test]
+fn unittest_main_in_an_answer_does_nothing_and_the_answer_is_judged() {
+    let code = "import unittest\n\
+                from unittest import main as run_tests\n\n\
+                def is_prime(n):\n    return n > 1 and all(n % d for d in range(2, int(n ** 0.5) + 1))\n\n\
+                class Tests(unittest.TestCase):\n    def test_seven(self):\n        self.assertTrue(is_prime(7))\n\n\
+                unittest.main()\n\
+                run_tests()\n\
+                print('still here')\n";
+    let r = submit(&native(), "is-prime", code);
+    assert_eq!(r.outcome, Outcome::Accepted, "{}", r.headline());
+    let suite = &common::challenge("unit-testing").solution;
+    let with_main =
+        format!("{suite}\n\nif __name__ == '__main__':\n    unittest.main()\nunittest.main()\n");
+    let r = submit(&native(), "unit-testing", &with_main);
+    assert_eq!(r.outcome, Outcome::Accepted, "{}", r.headline());
+}
+
 /// `before` calls share the test's namespace, so state one call leaves for the
 /// next is caught, and the results list shows every call the test made.
 #[test]

@@ -18,7 +18,7 @@ mod exception;
 mod harness;
 
 pub use exception::py_error;
-pub use harness::Harness;
+pub use harness::{Harness, Unittest};
 
 use rustpython_vm::{Interpreter, Settings};
 
@@ -67,7 +67,7 @@ pub fn new_interpreter() -> Interpreter {
 /// Modules the harness imports (`HARNESS_PY`): [`prepare`] imports them
 /// ahead of the request, so a prepared interpreter holds exactly what a
 /// fresh one holds once its harness is installed.
-const HARNESS_IMPORTS: &[&str] = &["io", "sys", "unittest"];
+const HARNESS_IMPORTS: &[&str] = &["io", "sys"];
 
 /// An interpreter built before its run's request arrived: the standard
 /// library set up and the harness's modules imported, nothing else. The

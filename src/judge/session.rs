@@ -193,17 +193,19 @@ impl Session<'_> {
             None => python::new_interpreter(),
         };
         interpreter.enter(|vm| {
-            let harness = match Harness::install(vm, console.clone(), &self.challenge.rules) {
-                Ok(h) => h,
-                Err(e) => {
-                    let message = format!(
-                        "the interpreter did not start: {}",
-                        python::py_error(vm, &e, "").summary()
-                    );
-                    console.borrow_mut().emit(Event::InternalError { message });
-                    return Continue::Stop;
-                }
-            };
+            let with_unittest = self.challenge.kind == Kind::Unittest;
+            let harness =
+                match Harness::install(vm, console.clone(), &self.challenge.rules, with_unittest) {
+                    Ok(h) => h,
+                    Err(e) => {
+                        let message = format!(
+                            "the interpreter did not start: {}",
+                            python::py_error(vm, &e, "").summary()
+                        );
+                        console.borrow_mut().emit(Event::InternalError { message });
+                        return Continue::Stop;
+                    }
+                };
             if first {
                 console.borrow_mut().emit(Event::Ready);
             }

@@ -135,12 +135,20 @@ pub(super) fn run(run: &Run, version: usize) -> TestVerdict {
     }
 }
 
+/// The `unittest` classes the harness captured for this unit-testing question.
+fn unittest<'a>(run: &'a Run) -> &'a crate::judge::python::Unittest {
+    run.harness
+        .unittest
+        .as_ref()
+        .expect("the harness imports unittest for the unit-testing questions")
+}
+
 /// `TestCase` subclasses defined in the namespace, in definition order.
 fn test_cases(
     run: &Run,
     globals: &rustpython_vm::builtins::PyDictRef,
 ) -> Vec<(PyObjectRef, String)> {
-    let base = &run.harness.unittest_case;
+    let base = &unittest(run).case;
     globals
         .clone()
         .into_iter()
@@ -153,11 +161,7 @@ fn test_cases(
 
 fn test_names(run: &Run, class: &PyObjectRef) -> PyResult<Vec<String>> {
     let vm = run.vm;
-    let names = vm.call_method(
-        &run.harness.unittest_loader,
-        "getTestCaseNames",
-        (class.clone(),),
-    )?;
+    let names = vm.call_method(&unittest(run).loader, "getTestCaseNames", (class.clone(),))?;
     let list = vm.ctx.types.list_type.as_object().call((names,), vm)?;
     let list = list
         .downcast_ref::<PyList>()
@@ -180,7 +184,7 @@ fn run_one(
 ) -> Result<MethodOutcome, PyBaseExceptionRef> {
     let vm = run.vm;
     let classify = |e: PyBaseExceptionRef| -> Result<MethodOutcome, PyBaseExceptionRef> {
-        if e.fast_isinstance(&run.harness.unittest_skip) {
+        if e.fast_isinstance(&unittest(run).skip) {
             Ok(MethodOutcome::Skipped)
         } else if e.fast_isinstance(vm.ctx.exceptions.assertion_error) {
             Ok(MethodOutcome::Failed(

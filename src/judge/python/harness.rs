@@ -5,12 +5,13 @@
 //! `sys.stderr` that stream to the [`Console`] (and keep streaming while a
 //! loop prints nothing more), an `input()` that shows its prompt without
 //! judging it, a recursion limit the code may raise only up to
-//! [`MAX_RECURSION_LIMIT`], and `unittest.main` made harmless. It captures
-//! the builtin objects the judge relies on (exception types, `io.StringIO`,
-//! `unittest`) before any candidate code runs, so patching them later
-//! changes nothing the judge looks at; [`Harness::reset`] undoes what one
-//! test's code did before the next, and [`Harness::module`] gives each run
-//! of the code a fresh module.
+//! [`MAX_RECURSION_LIMIT`], and `unittest.main` made harmless (at once for
+//! the unit-testing questions, otherwise when the code imports `unittest`).
+//! It captures the builtin objects the judge relies on (exception types,
+//! `io.StringIO`, `unittest` where it is judged) before any candidate code
+//! runs, so patching them later changes nothing the judge looks at;
+//! [`Harness::reset`] undoes what one test's code did before the next, and
+//! [`Harness::module`] gives each run of the code a fresh module.
 
 use super::{MAX_RECURSION_LIMIT, RECURSION_LIMIT, USER_FILE};
 use crate::judge::console::Console;
@@ -65,15 +66,22 @@ pub struct Harness {
     pub input_wait: Rc<std::cell::Cell<std::time::Duration>>,
     string_io: PyObjectRef,
     line_reader: PyObjectRef,
-    pub unittest_case: PyTypeRef,
-    pub unittest_skip: PyTypeRef,
-    pub unittest_loader: PyObjectRef,
+    /// `unittest`'s classes, for the unit-testing questions (which import it
+    /// at install); other runs import it only if their code does.
+    pub unittest: Option<Unittest>,
     builtins_dict: Vec<(PyObjectRef, PyObjectRef)>,
     exceptions: Vec<(String, PyTypeRef)>,
 }
 
+/// What the judge runs a unit-testing answer with, captured before its code runs.
+pub struct Unittest {
+    pub case: PyTypeRef,
+    pub skip: PyTypeRef,
+    pub loader: PyObjectRef,
+}
+
 const HARNESS_PY: &str = r#"
-import io, sys, unittest
+import io, sys
 
 class ConsoleStream(io.TextIOBase):
     """sys.stdout / sys.stderr for a judged run."""
@@ -130,16 +138,47 @@ class LineReader(io.TextIOBase):
 def _no_main(*args, **kwargs):
     """unittest.main() does nothing here: the judge runs your tests itself."""
     return None
+
+class _MainOffLoader:
+    """Loads unittest with its own loader, then makes unittest.main() do nothing."""
+    def __init__(self, loader):
+        self._loader = loader
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        module.main = _no_main
+
+class _UnittestMainOff:
+    """On sys.meta_path: unittest, when the code imports it, comes with a
+    harmless main(), without the judge importing it for every run."""
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name != 'unittest':
+            return None
+        for finder in sys.meta_path:
+            if finder is _UnittestMainOff or not hasattr(finder, 'find_spec'):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                spec.loader = _MainOffLoader(spec.loader)
+                return spec
+        return None
 "#;
 
 impl Harness {
     /// Installs the judged environment into `vm` and captures what the judge needs.
     ///
     /// Fails only if the interpreter's own standard library is broken.
+    ///
+    /// `with_unittest` (the unit-testing questions) imports `unittest` now and
+    /// captures its classes; otherwise it is imported only if the code does,
+    /// with the same harmless `main`.
     pub fn install(
         vm: &VirtualMachine,
         console: Rc<RefCell<Console>>,
         rules: &crate::challenge::Rules,
+        with_unittest: bool,
     ) -> PyResult<Harness> {
         vm.recursion_limit.set(RECURSION_LIMIT);
         #[cfg(target_os = "wasi")]
@@ -225,15 +264,23 @@ impl Harness {
             );
         vm.sys_module.set_attr("setrecursionlimit", set_limit, vm)?;
 
-        let unittest = vm.import("unittest", 0)?;
-        unittest.set_attr("main", get("_no_main")?, vm)?;
-        let type_of = |obj: PyObjectRef, what: &str| -> PyResult<PyTypeRef> {
-            obj.downcast()
-                .map_err(|_| vm.new_runtime_error(format!("{what} is not a class")))
+        let unittest = if with_unittest {
+            let unittest = vm.import("unittest", 0)?;
+            unittest.set_attr("main", get("_no_main")?, vm)?;
+            let type_of = |obj: PyObjectRef, what: &str| -> PyResult<PyTypeRef> {
+                obj.downcast()
+                    .map_err(|_| vm.new_runtime_error(format!("{what} is not a class")))
+            };
+            Some(Unittest {
+                case: type_of(unittest.get_attr("TestCase", vm)?, "unittest.TestCase")?,
+                skip: type_of(unittest.get_attr("SkipTest", vm)?, "unittest.SkipTest")?,
+                loader: unittest.get_attr("TestLoader", vm)?.call((), vm)?,
+            })
+        } else {
+            let meta_path = vm.sys_module.get_attr("meta_path", vm)?;
+            vm.call_method(&meta_path, "insert", (0, get("_UnittestMainOff")?))?;
+            None
         };
-        let unittest_case = type_of(unittest.get_attr("TestCase", vm)?, "unittest.TestCase")?;
-        let unittest_skip = type_of(unittest.get_attr("SkipTest", vm)?, "unittest.SkipTest")?;
-        let unittest_loader = unittest.get_attr("TestLoader", vm)?.call((), vm)?;
         let string_io = vm.import("io", 0)?.get_attr("StringIO", vm)?;
 
         let watch = Watch::install(vm, rules)?;
@@ -260,9 +307,7 @@ impl Harness {
             string_io,
             line_reader: get("LineReader")?,
             input_wait: Rc::default(),
-            unittest_case,
-            unittest_skip,
-            unittest_loader,
+            unittest,
             builtins_dict,
             exceptions,
         })

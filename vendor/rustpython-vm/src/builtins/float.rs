@@ -41,6 +41,7 @@ thread_local! {
 impl PyPayload for PyFloat {
     const MAX_FREELIST: usize = 100;
     const HAS_FREELIST: bool = true;
+    const HOLDS_NO_REFERENCES: bool = true;
 
     #[inline]
     fn class(ctx: &Context) -> &'static Py<PyType> {

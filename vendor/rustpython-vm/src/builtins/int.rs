@@ -58,6 +58,7 @@ thread_local! {
 impl PyPayload for PyInt {
     const MAX_FREELIST: usize = 100;
     const HAS_FREELIST: bool = true;
+    const HOLDS_NO_REFERENCES: bool = true;
 
     #[inline]
     fn class(ctx: &Context) -> &'static Py<PyType> {

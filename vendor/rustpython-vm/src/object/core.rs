@@ -157,6 +157,23 @@ mod trashcan {
 /// Equivalent to subtype_dealloc.
 pub(super) unsafe fn default_dealloc<T: PyPayload>(obj: *mut PyObject) {
     let obj_ref = unsafe { &*(obj as *const PyObject) };
+
+    // PyPrep: an exact int or float (`PyPayload::HOLDS_NO_REFERENCES`) goes
+    // straight back to its freelist, or is freed: nothing below applies to
+    // it, and this is the commonest dealloc of all in arithmetic.
+    if T::HOLDS_NO_REFERENCES
+        && core::ptr::eq(obj_ref.class(), T::class(crate::vm::Context::genesis()))
+    {
+        debug_assert!(
+            !obj_ref.is_gc_tracked()
+                && obj_ref.0.ext_ref().is_none()
+                && obj_ref.weak_ref_list().is_none()
+        );
+        if !(T::HAS_FREELIST && unsafe { T::freelist_push(obj) }) {
+            unsafe { PyInner::dealloc(obj as *mut PyInner<T>) };
+        }
+        return;
+    }
     if let Err(()) = obj_ref.drop_slow_inner() {
         return; // resurrected by __del__
     }

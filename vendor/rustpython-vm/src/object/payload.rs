@@ -55,6 +55,13 @@ pub trait PyPayload: MaybeTraverse + PyThreadingConstraint + Sized + 'static {
     /// Maximum number of objects to keep in the freelist.
     const MAX_FREELIST: usize = 0;
 
+    /// PyPrep: whether the payload holds no reference to another Python
+    /// object (an `int`'s or a `float`'s number). An object of the exact
+    /// built-in type with such a payload has no `__del__`, weak references,
+    /// dict or GC tracking, and freeing it frees nothing else, so
+    /// `default_dealloc` frees it without those checks or the trashcan.
+    const HOLDS_NO_REFERENCES: bool = false;
+
     /// Try to push a dead object onto this type's freelist for reuse.
     /// Returns true if the object was stored (caller must NOT free the memory).
     /// Called before tp_clear, so the payload is still intact.

@@ -1,10 +1,15 @@
-//! `list.sort` and `sorted` in the judge's interpreter behave as CPython's:
-//! the same order (stable, `reverse=True` keeping equal items in order),
-//! the same exceptions, and O(n log n) comparisons on random data (RustPython
-//! 0.5's sort was quadratic there; `vendor/README.md`), with exact ints,
-//! floats and strs compared directly and everything else, subclasses
-//! included, through its own `__lt__`. One script runs in
-//! the judge's interpreter and under `python3`, and their output must match.
+//! The judge's interpreter behaves as CPython where PyPrep changed it
+//! (`vendor/README.md`). Each script runs in the judge's interpreter and
+//! under `python3`, and their output must match.
+//!
+//! - Sorting: `list.sort` and `sorted` give the same order (stable,
+//!   `reverse=True` keeping equal items in order), the same exceptions, and
+//!   O(n log n) comparisons on random data (RustPython 0.5's sort was
+//!   quadratic there), with exact ints, floats and strs compared directly
+//!   and everything else, subclasses included, through its own `__lt__`.
+//! - Integer arithmetic: the fast paths for 64-bit ints (`+ - * % // << >>
+//!   & | ^`, in place too, and comparisons) give Python's results at every
+//!   edge, raise what Python raises, and step aside for other types.
 
 mod common;
 
@@ -12,7 +17,7 @@ use pyprep::judge::python;
 use rustpython_vm::compiler::Mode;
 use std::process::Command;
 
-const SCRIPT: &str = r#"
+const SORTING: &str = r#"
 seed = 12345
 def rand(n):
     global seed
@@ -106,8 +111,10 @@ except ValueError as e:
     print("modified", e)
 "#;
 
-/// What `SCRIPT` prints in the judge's interpreter.
-fn in_judge() -> String {
+const ARITHMETIC: &str = include_str!("interpreter/arithmetic.py");
+
+/// What `script` prints in the judge's interpreter.
+fn in_judge(script: &str) -> String {
     let out = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
     let interpreter = python::new_interpreter();
     interpreter.enter(|vm| {
@@ -130,7 +137,7 @@ fn in_judge() -> String {
         );
         scope.globals.set_item("print", print.into(), vm).unwrap();
         let code = vm
-            .compile(SCRIPT, Mode::Exec, "sorting.py".to_owned())
+            .compile(script, Mode::Exec, "script.py".to_owned())
             .expect("the script compiles");
         if let Err(e) = vm.run_code_obj(code, scope) {
             let mut text = String::new();
@@ -141,9 +148,30 @@ fn in_judge() -> String {
     out.take()
 }
 
+/// Panics unless `python3` prints `judge` for `script` (skips without
+/// `python3`, except in CI).
+fn assert_cpython_prints(script: &str, judge: &str) {
+    match Command::new("python3").args(["-c", script]).output() {
+        Ok(out) if out.status.success() => {
+            let cpython = String::from_utf8_lossy(&out.stdout);
+            if judge != cpython {
+                let line = judge
+                    .lines()
+                    .zip(cpython.lines())
+                    .find(|(a, b)| a != b)
+                    .map(|(a, b)| format!("first difference:\n judge:   {a}\n CPython: {b}"))
+                    .unwrap_or_else(|| "one output is longer".into());
+                panic!("judge vs CPython, {line}");
+            }
+        }
+        _ if common::in_ci() => panic!("CI must compare with CPython, and python3 did not run"),
+        _ => eprintln!("SKIPPED: the comparison with CPython (python3 did not run)"),
+    }
+}
+
 #[test]
 fn sorting_matches_cpython() {
-    let judge = in_judge();
+    let judge = in_judge(SORTING);
     assert!(judge.contains("n log n True"), "{judge}");
     assert!(judge.contains("sorted input is linear True"), "{judge}");
     assert!(judge.contains("raised seven True 201"), "{judge}");
@@ -151,15 +179,17 @@ fn sorting_matches_cpython() {
         judge.contains("key compare raised three True 51"),
         "{judge}"
     );
-    match Command::new("python3").args(["-c", SCRIPT]).output() {
-        Ok(out) if out.status.success() => {
-            assert_eq!(
-                judge,
-                String::from_utf8_lossy(&out.stdout),
-                "judge vs CPython"
-            );
-        }
-        _ if common::in_ci() => panic!("CI must compare with CPython, and python3 did not run"),
-        _ => eprintln!("SKIPPED: the comparison with CPython (python3 did not run)"),
-    }
+    assert_cpython_prints(SORTING, &judge);
+}
+
+#[test]
+fn integer_arithmetic_matches_cpython() {
+    let judge = in_judge(ARITHMETIC);
+    // Checked here too, so that a run without python3 still checks something.
+    assert!(judge.contains("[1000000000039] False"), "{judge}");
+    assert!(
+        judge.contains("\n% ['ZeroDivisionError', 0, 0, 0, 0, 0,"),
+        "{judge}"
+    );
+    assert_cpython_prints(ARITHMETIC, &judge);
 }

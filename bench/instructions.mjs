@@ -1,0 +1,76 @@
+// Counts the machine instructions the judge's interpreter executes for each
+// throughput program of bench/compare.mjs (at a size that keeps valgrind
+// quick) and for the prime check's reference Submit, and prints a table.
+// A count, not a time: the same on every run of the same binary, however
+// busy the machine, so a change to the interpreter can be weighed in one
+// run each side. Needs valgrind and the native judge built with the
+// browser judge's profile:
+//   cargo build --profile judge --bin pyprep
+//   node bench/instructions.mjs [path/to/pyprep]
+// Each program runs as a playground run in the sandbox (the interpreter
+// built before the request arrives, `--prepare`, as in the browser), and
+// the count of an empty run is subtracted; the Submit counts everything
+// after the request, its growth measurement included.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const judge = resolve(process.argv[2] || join(root, 'target/judge/pyprep'));
+if (!existsSync(judge)) {
+  console.error(`no ${judge}: run \`cargo build --profile judge --bin pyprep\` first`);
+  process.exit(2);
+}
+try {
+  execFileSync('valgrind', ['--version']);
+} catch {
+  console.error('valgrind is needed (apt-get install valgrind)');
+  process.exit(2);
+}
+
+const PROGRAMS = [
+  ['recursive fib(20)', 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nfib(20)\n'],
+  ['a loop of 10**5 additions', 's = 0\nfor i in range(10**5):\n    s += i\n'],
+  ['joining 10**4 strings', 'text = ",".join([str(i) for i in range(10**4)])\n'],
+  ['counting 10**4 words in a dict', 'words = ["w%d" % (i * 7919 % 5000) for i in range(10**4)]\ncounts = {}\nfor w in words:\n    counts[w] = counts.get(w, 0) + 1\n'],
+  ['making and sorting 10**4 random ints', 'import random\nrandom.seed(12)\ndata = [random.randrange(10**9) for _ in range(10**4)]\nordered = sorted(data)\n'],
+  ['palindrome products, x from 900', 'best = 0\nfor x in range(900, 1000):\n    for y in range(x, 1000):\n        p = x * y\n        if p > best and str(p) == str(p)[::-1]:\n            best = p\n'],
+  ['a prime check loop, 50,000 turns', 'def is_prime(n):\n    d = 3\n    while d * d <= n:\n        if n % d == 0:\n            return False\n        d += 2\n    return True\nis_prime(10**10 + 19)\n'],
+];
+
+/** Instructions executed by the sandbox serving `request` (the key and the request, as the parent sends them). */
+function count(request) {
+  const work = mkdtempSync(join(tmpdir(), 'pyprep-instructions-'));
+  try {
+    // The sandbox confines itself to its working folder: callgrind writes its file there.
+    const out = join(work, 'callgrind.out');
+    const stdin = `${'0'.repeat(64)}\n${JSON.stringify(request)}\n`;
+    const run = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, judge, 'sandbox', '--workdir', work, '--prepare'], { input: stdin, maxBuffer: 1 << 28 });
+    const events = run.stderr.toString();
+    if (!/"event":"finished"/.test(events)) throw new Error(`the run did not finish:\n${events.slice(-2000)}`);
+    const failed = /"verdict":"(?!passed|accepted)[a-z_]+"/.exec(events);
+    if (failed) throw new Error(`the run did not pass (${failed[0]}):\n${events.slice(-2000)}`);
+    const total = readdirSync(work).filter((f) => f.startsWith('callgrind.out')).map((f) => readFileSync(join(work, f), 'utf8'))
+      .map((text) => Number(/^summary: (\d+)/m.exec(text)?.[1] ?? /^totals: (\d+)/m.exec(text)?.[1]));
+    return total.reduce((a, b) => a + b, 0);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const play = (code) => ({ challenge: 'playground', code, mode: 'run', play: {} });
+const millions = (n) => `${(n / 1e6).toFixed(1)} M`;
+process.stderr.write('an empty run\n');
+const empty = count(play('pass'));
+const rows = [];
+for (const [name, code] of PROGRAMS) {
+  process.stderr.write(`${name}\n`);
+  rows.push([name, millions(count(play(code)) - empty)]);
+}
+process.stderr.write('the prime check reference, Submit\n');
+const prime = readFileSync(join(root, 'challenges/is-prime/solution.py'), 'utf8');
+rows.push(['Submit of the prime check reference (16 tests and the growth measurement)', millions(count({ challenge: 'is-prime', code: prime, mode: 'submit' }) - empty)]);
+console.log(['| program | instructions |', '|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'));
+console.log(`\nEach less an empty playground run (${millions(empty)}: building the interpreter, the run's harness, its report and exit), counted by valgrind's callgrind in ${judge}.`);
