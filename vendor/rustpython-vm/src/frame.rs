@@ -1247,42 +1247,34 @@ struct BinaryOpExtendSpecializationDescr {
 
 const BINARY_OP_EXTEND_EXTERNAL_CACHE_OFFSET: usize = 1;
 
-// PyPrep: the int-int actions take any two 64-bit ints (not only one-digit
-// ones), and cover `%`, `//`, `<<` and `>>` too; an action that answers
-// `None` (a zero divisor, a result too big) leaves the operation to the
-// general path, which raises or computes as before.
+// PyPrep: the int-int actions take any two exact ints and compute when both
+// fit in 64 bits (not only one-digit ones), and cover `%`, `//`, `<<` and
+// `>>` too. The guard checks the types only: the action reads the values
+// once, and answers `None` (a value or result too big, a zero divisor),
+// which leaves the operation to the general path, to raise or compute.
 #[inline]
-fn compactlongs_guard(lhs: &PyObject, rhs: &PyObject, vm: &VirtualMachine) -> bool {
-    exact_i64_from_obj(lhs, vm).is_some() && exact_i64_from_obj(rhs, vm).is_some()
+fn exact_ints_guard(lhs: &PyObject, rhs: &PyObject, vm: &VirtualMachine) -> bool {
+    lhs.downcast_ref_if_exact::<PyInt>(vm).is_some()
+        && rhs.downcast_ref_if_exact::<PyInt>(vm).is_some()
 }
 
-macro_rules! bitwise_longs_action {
-    ($name:ident, $op:tt) => {
+macro_rules! longs_action {
+    ($name:ident, $op:expr) => {
         #[inline]
         fn $name(lhs: &PyObject, rhs: &PyObject, vm: &VirtualMachine) -> Option<PyObjectRef> {
-            let lhs_val = exact_i64_from_obj(lhs, vm)?;
-            let rhs_val = exact_i64_from_obj(rhs, vm)?;
-            Some(vm.ctx.new_int(lhs_val $op rhs_val).into())
-        }
-    };
-}
-bitwise_longs_action!(compactlongs_or, |);
-bitwise_longs_action!(compactlongs_and, &);
-bitwise_longs_action!(compactlongs_xor, ^);
-
-macro_rules! checked_longs_action {
-    ($name:ident, $op:path) => {
-        #[inline]
-        fn $name(lhs: &PyObject, rhs: &PyObject, vm: &VirtualMachine) -> Option<PyObjectRef> {
-            let value = $op(exact_i64_from_obj(lhs, vm)?, exact_i64_from_obj(rhs, vm)?)?;
+            let op: fn(i64, i64) -> Option<i64> = $op;
+            let value = op(exact_i64_from_obj(lhs, vm)?, exact_i64_from_obj(rhs, vm)?)?;
             Some(vm.ctx.new_int(value).into())
         }
     };
 }
-checked_longs_action!(longs_remainder, python_i64_rem);
-checked_longs_action!(longs_floor_divide, python_i64_floordiv);
-checked_longs_action!(longs_lshift, python_i64_lshift);
-checked_longs_action!(longs_rshift, python_i64_rshift);
+longs_action!(longs_or, |a, b| Some(a | b));
+longs_action!(longs_and, |a, b| Some(a & b));
+longs_action!(longs_xor, |a, b| Some(a ^ b));
+longs_action!(longs_remainder, python_i64_rem);
+longs_action!(longs_floor_divide, python_i64_floordiv);
+longs_action!(longs_lshift, python_i64_lshift);
+longs_action!(longs_rshift, python_i64_rshift);
 
 #[inline]
 fn float_compactlong_guard(lhs: &PyObject, rhs: &PyObject, vm: &VirtualMachine) -> bool {
@@ -1340,73 +1332,73 @@ static BINARY_OP_EXTEND_DESCRIPTORS: &[BinaryOpExtendSpecializationDescr] = &[
     // long-long arithmetic
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::Remainder,
-        guard: compactlongs_guard,
+        guard: exact_ints_guard,
         action: longs_remainder,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::InplaceRemainder,
-        guard: compactlongs_guard,
+        guard: exact_ints_guard,
         action: longs_remainder,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::FloorDivide,
-        guard: compactlongs_guard,
+        guard: exact_ints_guard,
         action: longs_floor_divide,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::InplaceFloorDivide,
-        guard: compactlongs_guard,
+        guard: exact_ints_guard,
         action: longs_floor_divide,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::Lshift,
-        guard: compactlongs_guard,
+        guard: exact_ints_guard,
         action: longs_lshift,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::InplaceLshift,
-        guard: compactlongs_guard,
+        guard: exact_ints_guard,
         action: longs_lshift,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::Rshift,
-        guard: compactlongs_guard,
+        guard: exact_ints_guard,
         action: longs_rshift,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::InplaceRshift,
-        guard: compactlongs_guard,
+        guard: exact_ints_guard,
         action: longs_rshift,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::Or,
-        guard: compactlongs_guard,
-        action: compactlongs_or,
+        guard: exact_ints_guard,
+        action: longs_or,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::And,
-        guard: compactlongs_guard,
-        action: compactlongs_and,
+        guard: exact_ints_guard,
+        action: longs_and,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::Xor,
-        guard: compactlongs_guard,
-        action: compactlongs_xor,
+        guard: exact_ints_guard,
+        action: longs_xor,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::InplaceOr,
-        guard: compactlongs_guard,
-        action: compactlongs_or,
+        guard: exact_ints_guard,
+        action: longs_or,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::InplaceAnd,
-        guard: compactlongs_guard,
-        action: compactlongs_and,
+        guard: exact_ints_guard,
+        action: longs_and,
     },
     BinaryOpExtendSpecializationDescr {
         oparg: bytecode::BinaryOperator::InplaceXor,
-        guard: compactlongs_guard,
-        action: compactlongs_xor,
+        guard: exact_ints_guard,
+        action: longs_xor,
     },
     // float-long arithmetic
     BinaryOpExtendSpecializationDescr {
@@ -8915,13 +8907,9 @@ impl ExecutingFrame<'_> {
         let b = self.top_value();
         let a = self.nth_value(1);
 
-        let new_op = if let (Some(a_int), Some(b_int)) = (
-            a.downcast_ref_if_exact::<PyInt>(vm),
-            b.downcast_ref_if_exact::<PyInt>(vm),
-        ) {
-            // PyPrep: any two exact ints; CompareOpInt compares 64-bit
-            // values directly and larger ones by the general path.
-            let _ = (a_int, b_int);
+        // PyPrep: any two exact ints; CompareOpInt compares 64-bit values
+        // directly and larger ones by the general path.
+        let new_op = if exact_ints_guard(a, b, vm) {
             Some(Instruction::CompareOpInt)
         } else if a.downcast_ref_if_exact::<PyFloat>(vm).is_some()
             && b.downcast_ref_if_exact::<PyFloat>(vm).is_some()
