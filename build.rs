@@ -11,6 +11,9 @@
 //!   system, a terminal, C libraries, codecs for East Asian encodings);
 //!   `tests/judge.rs` and `tests/wasi.rs` import every module that stays,
 //!   so one that a kept module needs cannot be left out by mistake;
+//! - it compiles as `python -OO` does, without docstrings or asserts
+//!   (`help()` on a library function shows its signature only); the
+//!   candidate's own code is compiled with both;
 //! - it compiles without column positions (`-X no_debug_ranges`): a
 //!   traceback shows only the candidate's own frames (`judge::python`),
 //!   whose code is compiled with them, and the library's positions were a
@@ -25,7 +28,8 @@
 //! The modules interview answers rarely import (`src/judge/stdlib/later.txt`)
 //! go to a second file, `$OUT_DIR/stdlib-later.frozen`, which the browser
 //! downloads after its first run (`www/build.mjs` copies it next to the
-//! judge); the rest, `$OUT_DIR/stdlib.frozen`, is `judge::stdlib::STDLIB`.
+//! judge), with the Unicode name tables after them (`parts::join_later`);
+//! the rest, `$OUT_DIR/stdlib.frozen`, is `judge::stdlib::STDLIB`.
 
 use rustpython_compiler::{CompileOpts, Mode, compile};
 use rustpython_compiler_core::frozen::{FrozenCodeObject, FrozenLib, FrozenModule};
@@ -51,8 +55,11 @@ fn main() {
         .filter_map(|(name, path, package)| Some((name.clone(), freeze(&name, &path)?, package)))
         .partition(|(name, _, _)| parts::later(name));
     let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
-    write_lib(&out.join("stdlib.frozen"), &now);
-    let later = write_lib(&out.join("stdlib-later.frozen"), &later);
+    write(&out.join("stdlib.frozen"), &encode_lib(&now));
+    // The later file carries the Unicode name tables too: the browser's
+    // judge is built without them (`unicode_names2`'s `external` feature).
+    let later = parts::join_later(&encode_lib(&later), &unicode_names2::export_tables());
+    write(&out.join("stdlib-later.frozen"), &later);
     std::fs::write(
         out.join("stdlib-later.fingerprint"),
         format!("{}", parts::fingerprint(&later)),
@@ -66,8 +73,10 @@ fn freeze(name: &str, path: &Path) -> Option<Vec<u8>> {
     let (parent, stem) = name.rsplit_once('.').unwrap_or(("", name));
     let source = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    // As `python -OO` compiles: without docstrings (a seventh of the
+    // library's compressed size) or asserts; the candidate's own code keeps both.
     let options = CompileOpts {
-        optimize: 0,
+        optimize: 2,
         debug_ranges: false,
     };
     let code = match compile(&source, Mode::Exec, name, options) {
@@ -82,9 +91,8 @@ fn freeze(name: &str, path: &Path) -> Option<Vec<u8>> {
     Some(stored(&bytes))
 }
 
-/// Writes `modules` (name, stored code, is a package) as one library file,
-/// and returns what it wrote.
-fn write_lib(path: &Path, modules: &[(String, Vec<u8>, bool)]) -> Vec<u8> {
+/// `modules` (name, stored code, is a package) as one frozen library.
+fn encode_lib(modules: &[(String, Vec<u8>, bool)]) -> Vec<u8> {
     let lib = FrozenLib::encode(modules.iter().map(|(name, code, package)| {
         (
             name.as_str(),
@@ -96,9 +104,11 @@ fn write_lib(path: &Path, modules: &[(String, Vec<u8>, bool)]) -> Vec<u8> {
             },
         )
     }));
-    std::fs::write(path, &lib.bytes)
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     lib.bytes
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
 /// Every `.py` file under `dir` as (module name, path, is a package), named

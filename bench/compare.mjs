@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { DIST, launch } from '../tests/e2e/pyprep.mjs';
 import { serve } from '../tests/e2e/serve.mjs';
+import { throughputPrograms } from './programs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -29,43 +30,10 @@ const PYODIDE = join(root, 'node_modules/pyodide');
 const QUESTIONS = ['is-prime', 'merge-sort'];
 const progress = (text) => process.stderr.write(`${text}\n`);
 
-// Throughput programs: each times only its workload, with setup outside the
-// clock, and prints `BENCH <ms>`. Each runs twice, in a fresh namespace (or
-// process) each time; the faster run counts.
-const PROGRAMS = [
-  ['recursive fib(25)', `
-def fib(n):
-    return n if n < 2 else fib(n - 1) + fib(n - 2)
-`, 'fib(25)'],
-  ['a loop of 10**6 additions', '', `
-s = 0
-for i in range(10**6):
-    s += i
-`],
-  ['joining 10**5 strings', '', `
-text = ",".join([str(i) for i in range(10**5)])
-`],
-  ['counting 10**5 words in a dict', `
-words = ["w%d" % (i * 7919 % 5000) for i in range(10**5)]
-`, `
-counts = {}
-for w in words:
-    counts[w] = counts.get(w, 0) + 1
-`],
-  ['sorting 10**5 random ints', `
-import random
-random.seed(12)
-data = [random.randrange(10**9) for _ in range(10**5)]
-`, 'ordered = sorted(data)'],
-  ['largest 3-digit palindrome product, brute force', '', `
-best = 0
-for x in range(100, 1000):
-    for y in range(x, 1000):
-        p = x * y
-        if p > best and str(p) == str(p)[::-1]:
-            best = p
-`],
-].map(([name, setup, work]) => [name, `import time
+// Throughput programs (bench/programs.mjs): each times only its workload,
+// with setup outside the clock, and prints `BENCH <ms>`. Each runs twice, in a
+// fresh namespace (or process) each time; the faster run counts.
+const PROGRAMS = throughputPrograms().map(([name, setup, work]) => [name, `import time
 ${setup}
 started = time.perf_counter()
 ${work.trim()}

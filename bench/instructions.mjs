@@ -1,6 +1,6 @@
 // Counts the machine instructions the judge's interpreter executes for each
-// throughput program of bench/compare.mjs (at a size that keeps valgrind
-// quick) and for the prime check's reference Submit, and prints a table.
+// throughput program of bench/compare.mjs (bench/programs.mjs, at a size that
+// keeps valgrind quick) and for the prime check's reference Submit, and prints a table.
 // A count, not a time: however busy the machine, runs of one binary agree
 // within a few per cent (string hashes, and so dict layouts, vary between
 // runs), so a change to the interpreter can be weighed in one run each side. Needs valgrind and the native judge built with the
@@ -18,6 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { throughputPrograms } from './programs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -37,12 +38,7 @@ try {
 }
 
 const PROGRAMS = [
-  ['recursive fib(20)', 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nfib(20)\n'],
-  ['a loop of 10**5 additions', 's = 0\nfor i in range(10**5):\n    s += i\n'],
-  ['joining 10**4 strings', 'text = ",".join([str(i) for i in range(10**4)])\n'],
-  ['counting 10**4 words in a dict', 'words = ["w%d" % (i * 7919 % 5000) for i in range(10**4)]\ncounts = {}\nfor w in words:\n    counts[w] = counts.get(w, 0) + 1\n'],
-  ['making and sorting 10**4 random ints', 'import random\nrandom.seed(12)\ndata = [random.randrange(10**9) for _ in range(10**4)]\nordered = sorted(data)\n'],
-  ['palindrome products, x from 900', 'best = 0\nfor x in range(900, 1000):\n    for y in range(x, 1000):\n        p = x * y\n        if p > best and str(p) == str(p)[::-1]:\n            best = p\n'],
+  ...throughputPrograms({ small: true }).map(([name, setup, work]) => [name, `${setup.trim()}\n${work.trim()}\n`.trimStart()]),
   ['a prime check loop, 50,000 turns', 'def is_prime(n):\n    d = 3\n    while d * d <= n:\n        if n % d == 0:\n            return False\n        d += 2\n    return True\nis_prime(10**10 + 19)\n'],
 ];
 

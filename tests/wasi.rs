@@ -188,3 +188,53 @@ fn the_real_worker_speaks_the_protocol() {
     assert!(report.growth.is_some(), "the growth measured in the worker");
     assert_eq!(report.outcome, Outcome::Accepted);
 }
+
+/// The browser's judge has no Unicode name tables of its own: they come in
+/// the later file. With it, `"\N{...}"` and `unicodedata` read names as
+/// natively; before it, such an escape is a syntax error that says to run
+/// again, and the editor's check (which never has the file) reports none.
+#[test]
+fn unicode_names_come_with_the_later_file() {
+    use pyprep::protocol::{PLAYGROUND, Play, RunRequest};
+    let code = "import unicodedata\nprint(ascii('\\N{snowman}\\N{CJK UNIFIED IDEOGRAPH-4E00}'), unicodedata.name('\\u2022'), ascii(unicodedata.lookup('LATIN SMALL LETTER A WITH ACUTE')))\n";
+    let request = RunRequest::play(PLAYGROUND, code, Play::default());
+    let printed =
+        |r: &Report| -> String { r.tests[0].output.iter().map(|c| c.text.as_str()).collect() };
+    let with = common::wasi().run(&request);
+    assert_eq!(
+        printed(&with),
+        "'\\u2603\\u4e00' BULLET '\\xe1'\n",
+        "{}",
+        with.headline()
+    );
+    assert_eq!(printed(&common::native().run(&request)), printed(&with));
+    let unknown = common::wasi().run(&RunRequest::play(
+        PLAYGROUND,
+        "x = '\\N{NO SUCH CHARACTER}'\n",
+        Play::default(),
+    ));
+    let error = unknown
+        .syntax_error
+        .expect("an unknown name is a syntax error");
+    assert!(
+        !error.message.contains("run the code again"),
+        "{}",
+        error.message
+    );
+
+    let without = common::wasi_without_later();
+    let early = without.run(&request);
+    let error = early.syntax_error.expect("no names yet");
+    assert!(
+        error.message.contains("Unicode character names")
+            && error.message.contains("run the code again"),
+        "{}",
+        error.message
+    );
+    let checked = without.run(&RunRequest::syntax("x = '\\N{snowman}'\n"));
+    assert_eq!(checked.syntax_error, None);
+    let checked = without.run(&RunRequest::syntax("x = '\\N{snowman}'\nif\n"));
+    assert_eq!(checked.syntax_error, None, "the first error decides");
+    let checked = without.run(&RunRequest::syntax("if\nx = '\\N{snowman}'\n"));
+    assert!(checked.syntax_error.is_some());
+}

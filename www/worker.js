@@ -227,9 +227,15 @@ function fetchLater() {
   return laterDownload;
 }
 
-/** Whether `code` imports a module of the later part, or calls what imports one (help, breakpoint). */
+/**
+ * Whether `code` needs the later file: it imports a module of the later part,
+ * calls what imports one (help, breakpoint, unittest's assertLogs), or reads
+ * Unicode character names (`"\N{...}"`, `unicodedata`), whose tables come in
+ * that file too.
+ */
 function importsLater(code) {
-  if (/\b(?:help|breakpoint)\s*\(/.test(code)) return true;
+  if (/\b(?:help|breakpoint|assertLogs|assertNoLogs)\s*\(/.test(code)) return true;
+  if (/\\N\{/.test(code)) return true;
   const names = [];
   // At the start of a line, or after `;` or `:` (`try: import tomllib`).
   for (const m of code.matchAll(/(?:^|[;:])[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([^#\n;)]*)/gm)) {
@@ -239,7 +245,7 @@ function importsLater(code) {
     names.push(...m[1].split(',').map((part) => part.trim().split(/\s+/)[0]));
   }
   for (const m of code.matchAll(/(?:__import__|import_module)\(\s*['"]([\w.]+)['"]/g)) names.push(m[1]);
-  return names.some((name) => LATER_MODULES.some((later) => name === later || name.startsWith(`${later}.`)));
+  return names.some((name) => name === 'unicodedata' || LATER_MODULES.some((later) => name === later || name.startsWith(`${later}.`)));
 }
 
 /** Whether the run asked for by `stdinText` (a key line, then the request) imports a later module. */

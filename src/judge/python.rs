@@ -58,6 +58,10 @@ pub fn new_interpreter() -> Interpreter {
     let builder = builder
         .add_native_modules(&defs)
         .add_frozen_modules(super::stdlib::STDLIB);
+    // The browser's judge finds Unicode names (`"\N{...}"`, `unicodedata`)
+    // once the later file is there; natively they are built in.
+    #[cfg(target_os = "wasi")]
+    unicode_names2::set_tables_source(super::stdlib::unicode_names);
     match super::stdlib::later_part() {
         Some(later) => builder.add_frozen_modules(later).build(),
         None => builder.build(),

@@ -26,12 +26,23 @@ pub const LATER_FILE: &str = "/usr/lib/pyprep/stdlib-later.frozen";
 /// The later part of the library, when this judge has it: natively always,
 /// built in; under WASI once the worker has it, read from [`LATER_FILE`].
 pub fn later_part() -> Option<&'static FrozenLib> {
+    later_file().map(|(lib, _)| FrozenLib::from_ref(lib))
+}
+
+/// The Unicode name tables, which come in the later file
+/// (`unicode_names2::export_tables`): natively the judge has them built in
+/// and never asks; under WASI they are there once the later file is.
+#[cfg_attr(not(target_os = "wasi"), allow(dead_code))]
+pub fn unicode_names() -> Option<&'static [u8]> {
+    later_file().map(|(_, names)| names)
+}
+
+/// The later file's two parts (`parts::split_later`).
+fn later_file() -> Option<(&'static [u8], &'static [u8])> {
     #[cfg(not(target_os = "wasi"))]
     {
-        static LATER: &FrozenLib = FrozenLib::from_ref(
-            include_bytes!(concat!(env!("OUT_DIR"), "/stdlib-later.frozen")).as_slice(),
-        );
-        Some(LATER)
+        static LATER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stdlib-later.frozen"));
+        parts::split_later(LATER)
     }
     #[cfg(target_os = "wasi")]
     {
@@ -39,11 +50,14 @@ pub fn later_part() -> Option<&'static FrozenLib> {
         // with: one from another build could hold other code, or none.
         const FINGERPRINT: &str =
             include_str!(concat!(env!("OUT_DIR"), "/stdlib-later.fingerprint"));
-        static LATER: std::sync::OnceLock<Option<&'static FrozenLib>> = std::sync::OnceLock::new();
+        static LATER: std::sync::OnceLock<Option<(&'static [u8], &'static [u8])>> =
+            std::sync::OnceLock::new();
         *LATER.get_or_init(|| {
             let bytes = std::fs::read(LATER_FILE).ok()?;
-            (parts::fingerprint(&bytes).to_string() == FINGERPRINT)
-                .then(|| FrozenLib::from_ref(Vec::leak(bytes) as &[u8]))
+            if parts::fingerprint(&bytes).to_string() != FINGERPRINT {
+                return None;
+            }
+            parts::split_later(Vec::leak(bytes))
         })
     }
 }
@@ -140,8 +154,9 @@ mod tests {
             Some("network sockets, which the sandbox does not have")
         );
         assert!(later("xml.sax") && later("email.message") && !later("emails"));
+        assert!(later("decimal") && later("logging") && !later("loggings"));
         for now in [
-            "logging",
+            "dataclasses",
             "unittest",
             "collections",
             "encodings.utf_8",

@@ -22,7 +22,27 @@ pub fn check_syntax(source: &str) -> Option<SyntaxError> {
         rustpython_vm::compiler::CompileOpts::default(),
     )
     .err()
+    // Without the name tables a `"\N{...}"` escape cannot be checked (the
+    // editor's checker never has them): no error is known then.
+    .filter(|e| !(unknown_unicode_name(e) && unicode_names_missing()))
     .map(|e| syntax_error(&e, source))
+}
+
+/// Whether `e` is an escape `"\N{...}"` naming no character the judge knows.
+fn unknown_unicode_name(e: &rustpython_vm::compiler::CompileError) -> bool {
+    use ruff_python_parser::{LexicalErrorType, ParseErrorType};
+    matches!(e, rustpython_vm::compiler::CompileError::Parse(p)
+        if matches!(p.error, ParseErrorType::Lexical(LexicalErrorType::UnicodeError)))
+}
+
+/// Whether the Unicode name tables are missing: in the browser's judge
+/// until the later part of the library has come with them
+/// (`stdlib::unicode_names`); natively they are built in.
+fn unicode_names_missing() -> bool {
+    #[cfg(target_os = "wasi")]
+    return !unicode_names2::tables_available();
+    #[cfg(not(target_os = "wasi"))]
+    false
 }
 
 /// A compile error as the candidate sees it: line, column, message, the line's text.
@@ -33,10 +53,16 @@ pub(super) fn syntax_error(e: &rustpython_vm::compiler::CompileError, source: &s
         .nth(line.saturating_sub(1))
         .unwrap_or("")
         .to_owned();
+    let mut message = compile_message(e);
+    if unknown_unicode_name(e) && unicode_names_missing() {
+        message.push_str(
+            " (the table of Unicode character names is downloaded after the first run; run the code again in a moment)",
+        );
+    }
     SyntaxError {
         line: line.max(1) as u32,
         column: column.max(1) as u32,
-        message: compile_message(e),
+        message,
         text,
     }
 }

@@ -68,6 +68,23 @@ test('a first run that imports a rarely used module waits for the rest of the st
   await context.close();
 });
 
+test('Unicode character names come with the later file: a first run that reads them waits for it', async () => {
+  // The judge's Unicode name tables are in its later file: the worker fetches
+  // it before a run whose code has a "\\N{...}" escape or imports unicodedata,
+  // and the editor's check, which never has the tables, marks no error there.
+  const { context, app } = await playground();
+  await app.pythonReady();
+  await app.setCode('print(\n');
+  await app.page.locator('.cm-lintRange-error').first().waitFor({ timeout: 30_000 });
+  await app.setCode('import unicodedata\nprint(ascii("\\N{snowman}"), unicodedata.name("\\u2022"))\n');
+  await app.page.waitForFunction(() => !document.querySelector('.cm-lintRange-error'), null, { timeout: 30_000 });
+  await app.page.getByRole('button', { name: 'Run', exact: true }).click();
+  assert.match(await finished(app), /^Finished/);
+  assert.match(await console(app).getByLabel('Printed output').textContent(), /'\\u2603' BULLET/);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
 test('Stop ends an endless loop, and the next run works', async () => {
   const { context, app } = await playground();
   await app.setCode('print("start")\nwhile True:\n    pass\n');
