@@ -63,4 +63,9 @@ fn main() {
     write("catalog.json", &challenges);
     let browser: Vec<Challenge> = challenges.iter().map(Challenge::for_browser).collect();
     write("catalog-browser.json", &browser);
+    let judge: Vec<Challenge> = challenges
+        .iter()
+        .map(Challenge::for_browser_judge)
+        .collect();
+    write("catalog-browser-judge.json", &judge);
 }

@@ -18,14 +18,20 @@ pub struct Catalog {
     pub challenges: Vec<Challenge>,
 }
 
-/// Every test in full, for the judge and the CLI.
+/// Every test in full, for the judge and the CLI natively.
+#[cfg(not(target_os = "wasi"))]
 static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+/// Every test in full without the page's prose, for the browser's judge
+/// (WASI): the page has the prose in its own copy.
+#[cfg(target_os = "wasi")]
+static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog-browser-judge.json"));
 /// The lighter copy made by [`Challenge::for_browser`], for the browser UI
 /// (the linker keeps only the copy a binary uses).
 static BROWSER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog-browser.json"));
 
 impl Catalog {
-    /// The catalog built into this binary, every test in full: the judge's.
+    /// The catalog built into this binary, every test in full: the judge's
+    /// (under WASI without the prose, `Challenge::for_browser_judge`).
     pub fn embedded() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| parse(EMBEDDED_JSON))
@@ -117,6 +123,35 @@ mod tests {
             for (bt, ft) in b.tests.iter().zip(&f.tests).filter(|(t, _)| t.sample) {
                 assert_eq!(bt, ft, "{}: sample tests are shown in full", f.id);
             }
+        }
+    }
+
+    #[test]
+    fn the_browser_judge_copy_keeps_all_the_judge_reads_and_no_prose() {
+        for f in &Catalog::embedded().challenges {
+            let j = f.for_browser_judge();
+            let judged = |c: &Challenge| {
+                serde_json::to_string(&(
+                    (&c.id, &c.title, &c.group, &c.kind, &c.difficulty, &c.topics),
+                    (&c.starter, &c.solution, &c.helpers, &c.wrong, &c.rules),
+                    (
+                        &c.tests,
+                        &c.unittest,
+                        &c.quiz,
+                        &c.growth,
+                        c.practice.is_some(),
+                    ),
+                ))
+                .unwrap()
+            };
+            assert_eq!(judged(&j), judged(f), "{}", f.id);
+            assert!(j.question.is_empty() && j.hints.is_empty(), "{}", f.id);
+            assert!(j.prompt.source.is_empty() && j.prompt.html.is_empty());
+            assert!(j.explanation.source.is_empty() && j.explanation.html.is_empty());
+            assert!(
+                j.practice
+                    .is_none_or(|p| p.advice.html.is_empty() && p.checklist.is_empty())
+            );
         }
     }
 

@@ -1,5 +1,7 @@
-//! The copy of a challenge the browser UI embeds ([`Challenge::for_browser`]):
-//! what the page shows, without what only the judge needs.
+//! The copies of a challenge the browser embeds: the UI's
+//! ([`Challenge::for_browser`]), what the page shows without what only the
+//! judge needs, and the WASI judge's ([`Challenge::for_browser_judge`]),
+//! what the judge needs without what only the page shows.
 
 use super::{CallOutcome, Challenge, TestKind};
 
@@ -47,6 +49,23 @@ impl Challenge {
                 }
                 TestKind::Suite { .. } | TestKind::Predict => {}
             }
+        }
+        c
+    }
+
+    /// The copy of this challenge the browser's judge (WASI) embeds: every
+    /// test, answer and rule in full, without the prose only the page shows
+    /// (the question, prompt, hints, explanation and spoken-answer advice),
+    /// which the page has in its own copy.
+    pub fn for_browser_judge(&self) -> Challenge {
+        let mut c = self.clone();
+        c.question.clear();
+        c.prompt = Default::default();
+        c.hints.clear();
+        c.explanation = Default::default();
+        if let Some(p) = &mut c.practice {
+            p.advice = Default::default();
+            p.checklist.clear();
         }
         c
     }
