@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wasmReader } from './wasm.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -18,54 +19,39 @@ if (!existsSync(path)) {
   process.exit(2);
 }
 const wasm = readFileSync(path);
-let at = 8;
-const leb = () => {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = wasm[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return value;
-};
-const name = () => {
-  const length = leb();
-  const text = wasm.subarray(at, at + length).toString();
-  at += length;
-  return text;
-};
+const r = wasmReader(wasm);
+const leb = () => r.leb();
+const name = () => r.name();
 
 // Imported functions come first in the function index space.
 let imported = 0;
 const bodies = [];
 const names = new Map();
-while (at < wasm.length) {
-  const id = wasm[at++];
-  const end = leb() + at;
+while (r.at < wasm.length) {
+  const id = wasm[r.at++];
+  const end = leb() + r.at;
   if (id === 2) {
     for (let n = leb(); n > 0; n--) {
       name();
       name();
-      const kind = wasm[at++];
-      if (kind === 0) { leb(); imported++; } else if (kind === 1) { at++; if (leb() & 1) leb(); leb(); } else if (kind === 2) { if (leb() & 1) leb(); leb(); } else at += 2;
+      const kind = wasm[r.at++];
+      if (kind === 0) { leb(); imported++; } else if (kind === 1) { r.at++; if (leb() & 1) leb(); leb(); } else if (kind === 2) { if (leb() & 1) leb(); leb(); } else r.at += 2;
     }
   } else if (id === 10) {
     for (let n = leb(); n > 0; n--) {
       const size = leb();
       bodies.push(size);
-      at += size;
+      r.at += size;
     }
   } else if (id === 0 && name() === 'name') {
-    while (at < end) {
-      const sub = wasm[at++];
-      const subEnd = leb() + at;
+    while (r.at < end) {
+      const sub = wasm[r.at++];
+      const subEnd = leb() + r.at;
       if (sub === 1) for (let n = leb(); n > 0; n--) names.set(leb(), name());
-      at = subEnd;
+      r.at = subEnd;
     }
   }
-  at = end;
+  r.at = end;
 }
 if (names.size === 0) {
   console.error(`${path} has no name section (the shipped judge is stripped; use the one in target/)`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launch, startServer, DIST } from '../tests/e2e/pyprep.mjs';
+import { wasmReader } from './wasm.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 10;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -18,24 +19,13 @@ const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
  * library, the catalog and tables), each as its bytes. */
 function wasmSections(wasm) {
   const found = [];
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const length = leb();
+  const r = wasmReader(wasm);
+  while (r.at < wasm.length) {
+    const id = wasm[r.at++];
+    const length = r.leb();
     const names = { 10: 'code section', 11: 'data section (standard library, catalog, tables)' };
-    if (names[id]) found.push([names[id], wasm.subarray(at, at + length)]);
-    at += length;
+    if (names[id]) found.push([names[id], wasm.subarray(r.at, r.at + length)]);
+    r.at += length;
   }
   return found;
 }
