@@ -73,8 +73,8 @@ fn freeze(name: &str, path: &Path) -> Option<Vec<u8>> {
     let (parent, stem) = name.rsplit_once('.').unwrap_or(("", name));
     let source = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    // As `python -OO` compiles: without docstrings (a seventh of the
-    // library's compressed size) or asserts; the candidate's own code keeps both.
+    // As `python -OO` compiles: without docstrings or asserts; the
+    // candidate's own code keeps both.
     let options = CompileOpts {
         optimize: 2,
         debug_ranges: false,
