@@ -1,8 +1,9 @@
 //! How the standard library is split: which modules the judge leaves out
 //! (`left_out.txt`, with what each needs), which it ships as a second file,
 //! fetched after the page's first run (`later.txt`), how that file holds
-//! the Unicode name tables too, and the fingerprint the judge checks it by. Shared with `build.rs`, which freezes the
-//! rest into the judge and the later ones into that file.
+//! the Unicode name tables too, and the fingerprint the judge checks it by.
+//! Shared with `build.rs`, which freezes the rest into the judge and the
+//! later ones into that file.
 
 /// One module per line, a tab, and what it needs; `#` starts a comment.
 const LEFT_OUT: &str = include_str!("left_out.txt");
