@@ -59,7 +59,7 @@ pub fn serve(workdir: &Path, prepare: bool) -> Result<(), String> {
         // sandbox without events: the parent reports that it crashed.
         let prepared = prepare.then(|| {
             // The same for every run: read now, not after the click.
-            crate::catalog::Catalog::embedded();
+            crate::catalog::Catalog::prepare_for_runs();
             judge::python::prepare()
         });
         // Two lines, the key and the request; what follows is typed input

@@ -3,12 +3,16 @@
 //! It loads `challenges/` with the same code `pyprep validate` uses
 //! (`pyprep_format::load`), fails the build listing each broken file, field and
 //! reason, renders the Markdown fields to HTML, and writes `catalog.json` into
-//! `OUT_DIR` for `Catalog::embedded`. Running Python against the challenges is
+//! `OUT_DIR` for `Catalog::embedded`, with the browser UI's copy and the
+//! browser judge's, packed (`catalog/pack.rs`). Running Python against the challenges is
 //! not done here; that is `pyprep validate`.
 
 use pyprep_format::challenge::{Challenge, Markdown};
 use pyprep_format::load;
 use std::path::Path;
+
+#[path = "catalog/pack.rs"]
+mod pack;
 
 fn render(md: &mut Markdown) {
     use pulldown_cmark::{Options, Parser, html};
@@ -67,5 +71,36 @@ fn main() {
         .iter()
         .map(Challenge::for_browser_judge)
         .collect();
-    write("catalog-browser-judge.json", &judge);
+    std::fs::write(
+        out.join("catalog-browser-judge.pack"),
+        pack_for_judge(&judge),
+    )
+    .expect("OUT_DIR is writable");
+}
+
+/// The browser judge's copy, packed as `catalog/pack.rs` describes: the
+/// small challenges in one group, each large one alone.
+fn pack_for_judge(judge: &[Challenge]) -> Vec<u8> {
+    let json = |c: &[&Challenge]| serde_json::to_vec(c).expect("a challenge serializes");
+    let (small, large): (Vec<&Challenge>, Vec<&Challenge>) = judge.iter().partition(|c| {
+        let size = serde_json::to_vec(c).expect("a challenge serializes").len();
+        size <= pack::ALONE_ABOVE_BYTES
+    });
+    let group = |cs: &[&Challenge]| (cs.iter().map(|c| c.id.clone()).collect(), lzma(&json(cs)));
+    let mut groups = vec![group(&small)];
+    groups.extend(large.iter().map(|c| group(&[c])));
+    pack::join(&groups)
+}
+
+/// `data` as an `.lzma` stream, at the strongest preset, with a dictionary no
+/// larger than the data (the judge allocates that much to unpack it).
+fn lzma(data: &[u8]) -> Vec<u8> {
+    use lzma_rust2::{LzmaOptions, LzmaWriter};
+    use std::io::Write;
+    let mut options = LzmaOptions::with_preset(9);
+    options.dict_size = (data.len() as u32).next_power_of_two().max(4096);
+    let mut writer = LzmaWriter::new_use_header(Vec::new(), &options, Some(data.len() as u64))
+        .expect("LZMA options are valid");
+    writer.write_all(data).expect("writes to memory");
+    writer.finish().expect("writes to memory")
 }

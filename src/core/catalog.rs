@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 
 pub use pyprep_format::load;
 
+mod pack;
+
 /// All challenges, sorted by id.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -22,9 +24,9 @@ pub struct Catalog {
 #[cfg(not(target_os = "wasi"))]
 static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 /// Every test in full without the page's prose, for the browser's judge
-/// (WASI): the page has the prose in its own copy.
-#[cfg(target_os = "wasi")]
-static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog-browser-judge.json"));
+/// (WASI; the page has the prose in its own copy), packed (see [`pack`]).
+#[cfg(any(target_os = "wasi", test))]
+static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog-browser-judge.pack"));
 /// The lighter copy made by [`Challenge::for_browser`], for the browser UI
 /// (the linker keeps only the copy a binary uses).
 static BROWSER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog-browser.json"));
@@ -34,7 +36,33 @@ impl Catalog {
     /// (under WASI without the prose, `Challenge::for_browser_judge`).
     pub fn embedded() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| parse(EMBEDDED_JSON))
+        #[cfg(not(target_os = "wasi"))]
+        return CATALOG.get_or_init(|| parse(EMBEDDED_JSON));
+        #[cfg(target_os = "wasi")]
+        CATALOG.get_or_init(|| Packed::get().all())
+    }
+
+    /// The challenge a run names, as the judge reads it: one of the embedded
+    /// catalog, or the playground. The browser's judge unpacks only what
+    /// that run needs.
+    pub fn for_run(id: &str) -> Option<&'static Challenge> {
+        #[cfg(not(target_os = "wasi"))]
+        return Catalog::embedded().runnable(id);
+        #[cfg(target_os = "wasi")]
+        match id {
+            crate::challenge::PLAYGROUND => Some(playground()),
+            _ => Packed::get().challenge(id),
+        }
+    }
+
+    /// Reads, before a run is asked for, what [`Catalog::for_run`] needs for
+    /// most runs: the whole catalog natively, the group of small challenges
+    /// in the browser's judge.
+    pub fn prepare_for_runs() {
+        #[cfg(not(target_os = "wasi"))]
+        Catalog::embedded();
+        #[cfg(target_os = "wasi")]
+        Packed::get().group(0);
     }
 
     /// The catalog as the browser UI has it: what the page shows, without
@@ -51,9 +79,8 @@ impl Catalog {
 
     /// The challenge a run names: one of the catalog, or the playground.
     pub fn runnable(&self, id: &str) -> Option<&Challenge> {
-        static PLAYGROUND: std::sync::OnceLock<Challenge> = std::sync::OnceLock::new();
         if id == crate::challenge::PLAYGROUND {
-            return Some(PLAYGROUND.get_or_init(Challenge::playground));
+            return Some(playground());
         }
         self.get(id)
     }
@@ -62,6 +89,12 @@ impl Catalog {
     pub fn position(&self, id: &str) -> Option<usize> {
         self.challenges.iter().position(|c| c.id == id)
     }
+}
+
+/// The playground's challenge: free runs, no tests.
+fn playground() -> &'static Challenge {
+    static PLAYGROUND: OnceLock<Challenge> = OnceLock::new();
+    PLAYGROUND.get_or_init(Challenge::playground)
 }
 
 /// The three parts of the catalog an interview draws from.
@@ -97,6 +130,57 @@ impl Section {
 /// The build script wrote this JSON from the same types; failing here is a build bug.
 fn parse(json: &str) -> Catalog {
     serde_json::from_str(json).expect("the embedded catalog is valid JSON")
+}
+
+/// The packed catalog ([`PACKED`]) and the groups unpacked so far.
+#[cfg(any(target_os = "wasi", test))]
+struct Packed {
+    groups: Vec<pack::Group<'static>>,
+    unpacked: Vec<OnceLock<Vec<Challenge>>>,
+}
+
+#[cfg(any(target_os = "wasi", test))]
+impl Packed {
+    fn get() -> &'static Packed {
+        static PACK: OnceLock<Packed> = OnceLock::new();
+        PACK.get_or_init(|| {
+            let groups = pack::split(PACKED).expect("the build script wrote a valid pack");
+            let unpacked = groups.iter().map(|_| OnceLock::new()).collect();
+            Packed { groups, unpacked }
+        })
+    }
+
+    /// The challenges of group `i`, unpacked on first use.
+    fn group(&self, i: usize) -> &[Challenge] {
+        self.unpacked[i].get_or_init(|| unpack(self.groups[i].packed))
+    }
+
+    fn challenge(&self, id: &str) -> Option<&Challenge> {
+        let i = self.groups.iter().position(|g| g.ids.contains(&id))?;
+        self.group(i).iter().find(|c| c.id == id)
+    }
+
+    /// Every group unpacked, as one catalog sorted by id.
+    #[cfg_attr(test, allow(dead_code))]
+    fn all(&self) -> Catalog {
+        let mut challenges: Vec<Challenge> = (0..self.groups.len())
+            .flat_map(|i| self.group(i).iter().cloned())
+            .collect();
+        challenges.sort_by(|a, b| a.id.cmp(&b.id));
+        Catalog { challenges }
+    }
+}
+
+/// One group's challenges from its `.lzma` stream of JSON; the build script
+/// wrote it from the same types, so failing here is a build bug.
+#[cfg(any(target_os = "wasi", test))]
+fn unpack(packed: &[u8]) -> Vec<Challenge> {
+    use std::io::Read;
+    let mut json = Vec::new();
+    lzma_rust2::LzmaReader::new_mem_limit(packed, u32::MAX, None)
+        .and_then(|mut r| r.read_to_end(&mut json))
+        .expect("the embedded catalog unpacks");
+    serde_json::from_slice(&json).expect("the embedded catalog is valid JSON")
 }
 
 #[cfg(test)]
@@ -153,6 +237,57 @@ mod tests {
                     .is_none_or(|p| p.advice.html.is_empty() && p.checklist.is_empty())
             );
         }
+    }
+
+    #[test]
+    fn the_packed_judge_copy_unpacks_to_the_browser_judge_copy() {
+        let packed = Packed::get();
+        let full = &Catalog::embedded().challenges;
+        for f in full {
+            let p = packed
+                .challenge(&f.id)
+                .unwrap_or_else(|| panic!("{} is packed", f.id));
+            assert_eq!(p, &f.for_browser_judge(), "{}", f.id);
+        }
+        let ids: Vec<&str> = packed.groups.iter().flat_map(|g| g.ids.clone()).collect();
+        assert_eq!(ids.len(), full.len(), "each challenge is packed once");
+        // Large challenges are alone; the first group holds the small ones.
+        for (i, g) in packed.groups.iter().enumerate() {
+            for id in &g.ids {
+                let size = serde_json::to_string(packed.challenge(id).unwrap())
+                    .unwrap()
+                    .len();
+                assert_eq!(
+                    size > pack::ALONE_ABOVE_BYTES,
+                    i > 0,
+                    "{id}: {size} bytes in group {i}"
+                );
+            }
+        }
+        assert!(packed.groups[0].ids.len() > full.len() / 2);
+        assert_eq!(packed.challenge("no-such-question"), None);
+    }
+
+    #[test]
+    fn a_damaged_pack_is_refused_not_misread() {
+        let groups = vec![
+            (vec!["a".to_owned(), "bc".to_owned()], vec![1, 2, 3]),
+            (vec!["d".to_owned()], vec![]),
+        ];
+        let bytes = pack::join(&groups);
+        let split = pack::split(&bytes).unwrap();
+        assert_eq!(split[0].ids, ["a", "bc"]);
+        assert_eq!(split[0].packed, [1, 2, 3]);
+        assert_eq!(
+            (split[1].ids.as_slice(), split[1].packed),
+            (&["d"][..], &[][..])
+        );
+        for cut in 0..bytes.len() {
+            assert_eq!(pack::split(&bytes[..cut]), None, "cut at {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(pack::split(&longer), None);
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn run_prepared(
     if let Some(definition) = &request.definition {
         return run_challenge(definition, request, workdir, sink, prepared);
     }
-    match Catalog::embedded().runnable(&request.challenge) {
+    match Catalog::for_run(&request.challenge) {
         Some(challenge) => run_challenge(challenge, request, workdir, sink, prepared),
         None => {
             let mut sink = sink;
