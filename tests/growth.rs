@@ -112,6 +112,39 @@ def fibonacci(n):
 }
 
 #[test]
+fn an_answer_cannot_switch_the_count_off_or_catch_its_stop() {
+    // At the size the measurement uses, the answer turns tracing off and
+    // catches everything: the count goes on, and stops the loop at its limit
+    // (the old counter, a trace function, was switched off by this).
+    let code = "\
+import sys
+def fibonacci(n):
+    if n == 16:
+        sys.settrace(None)
+        while True:
+            try:
+                while True:
+                    pass
+            except BaseException:
+                pass
+    out, a, b = [], 0, 1
+    for _ in range(n):
+        out.append(a)
+        a, b = b, a + b
+    return out
+";
+    let r = common::submit(&native(), "fibonacci", code);
+    assert_eq!(r.outcome, Outcome::Accepted, "{}", r.headline());
+    let g = r.growth.expect("measured");
+    assert!(
+        g.stopped
+            .as_deref()
+            .is_some_and(|why| why.contains("instructions")),
+        "{g:?}"
+    );
+}
+
+#[test]
 fn measuring_a_program_that_does_not_load_says_why_and_runs_no_test() {
     let r = native().run(&RunRequest::growth("two-sum", "def two_sum(:\n"));
     assert_eq!(r.outcome, Outcome::SyntaxError);

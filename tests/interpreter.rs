@@ -10,6 +10,10 @@
 //! - Integer arithmetic: the fast paths for 64-bit ints (`+ - * % // << >>
 //!   & | ^`, in place too, and comparisons) give Python's results at every
 //!   edge, raise what Python raises, and step aside for other types.
+//! - Calls: arguments moved straight into the new frame, and a finished
+//!   call's frame dropped in place when nothing holds it: locals are freed
+//!   as the call returns, and a frame kept after its call (a traceback,
+//!   `sys._getframe`, a generator) keeps its locals.
 
 mod common;
 
@@ -112,6 +116,7 @@ except ValueError as e:
 "#;
 
 const ARITHMETIC: &str = include_str!("interpreter/arithmetic.py");
+const CALLS: &str = include_str!("interpreter/calls.py");
 
 /// What `script` prints in the judge's interpreter.
 fn in_judge(script: &str) -> String {
@@ -192,4 +197,24 @@ fn integer_arithmetic_matches_cpython() {
         "{judge}"
     );
     assert_cpython_prints(ARITHMETIC, &judge);
+}
+
+#[test]
+fn calls_and_their_frames_match_cpython() {
+    let judge = in_judge(CALLS);
+    // Checked here too, so that a run without python3 still checks something.
+    assert!(
+        judge.starts_with("['del plain local', 1, 7, (1, 2, 3),"),
+        "{judge}"
+    );
+    assert!(
+        judge.contains("42 kept local []\n['del kept local']\n"),
+        "{judge}"
+    );
+    assert!(
+        judge.contains("5 traceback local []\n['del traceback local']\n"),
+        "{judge}"
+    );
+    assert!(judge.contains("\n610\n[0, 2, 4] True\n"), "{judge}");
+    assert_cpython_prints(CALLS, &judge);
 }

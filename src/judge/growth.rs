@@ -3,27 +3,27 @@
 //! Before the tests of a Submit, for a question with a `[growth]` table (the
 //! report keeps the result for an accepted answer or a time limit), the
 //! answer's function is called on inputs the question makes
-//! (`make(n, rng)`, seeded, run untraced) at sizes n, 2n, 4n and 8n. A trace
-//! function of the judge's, set from Rust, turns on per-instruction events
-//! in every frame the call enters and counts them: the count of bytecode
-//! instructions executed, identical on every machine and every run.
+//! (`make(n, rng)`, seeded, run uncounted) at sizes n, 2n, 4n and 8n. The
+//! interpreter counts the bytecode instructions each call executes, in every
+//! frame it enters (`VirtualMachine::count_steps`, in the vendored
+//! interpreter, out of Python's reach): a count identical on every machine
+//! and every run.
 //! `crate::growth::fit` names the order.
 //!
 //! The measurement only adds a note; it never decides a verdict. It is bounded
 //! by [`STEP_LIMIT`] instructions and [`TIME_LIMIT`] of wall time; past
-//! either it stops the call by raising from the trace function and reports
-//! what it has. Output printed during it is not shown.
+//! either it stops the call by raising from the counted instruction and
+//! reports what it has. Output printed during it is not shown.
 
 use super::Run;
 use super::python;
 use crate::challenge::{GrowthSpec, TestKind};
 use crate::growth::{Growth, Sample, fit};
 use crate::value::Call;
-use rustpython_vm::builtins::PyStrRef;
 use rustpython_vm::compiler::Mode as CompileMode;
-use rustpython_vm::frame::FrameRef;
 use rustpython_vm::function::FuncArgs;
-use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
+use rustpython_vm::vm::StepHook;
+use rustpython_vm::{PyObjectRef, VirtualMachine};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -96,8 +96,8 @@ fn samples(
         .and_then(|m| m.get_attr("Random", vm))
         .map_err(failed)?;
 
-    let counter = Counter::new();
-    let tracer = counter.tracer(vm);
+    let started = Instant::now();
+    let mut total = 0;
     for k in 0..SIZES {
         let n = spec.start << k;
         let rng = random_class.call((n,), vm).map_err(failed)?;
@@ -105,93 +105,44 @@ fn samples(
             .call((n, rng), vm)
             .and_then(|a| a.try_into_value::<Vec<PyObjectRef>>(vm))
             .map_err(|e| format!("make({n}) failed: {}", failed(e)))?;
-        let before = counter.steps.get();
-        counter.halted.set(false);
-        let previous_trace = vm.trace_func.replace(tracer.clone());
-        let previous_use = vm.use_tracing.replace(true);
-        let result = target.call(FuncArgs::from(args), vm);
-        vm.trace_func.replace(previous_trace);
-        vm.use_tracing.set(previous_use);
-        if let Some(why) = counter.stopped.take() {
+        let stopped = Rc::new(Cell::new(None));
+        let budget = STEP_LIMIT - total;
+        let (result, steps) = vm.count_steps(
+            stop_past_limits(stopped.clone(), started, budget),
+            CHECK_EVERY.min(budget + 1),
+            || target.call(FuncArgs::from(args), vm),
+        );
+        if let Some(why) = stopped.take() {
             return Err(why);
         }
         if let Err(e) = result {
             return Err(format!("the call at size {n} raised {}", failed(e)));
         }
-        out.push(Sample {
-            n,
-            steps: counter.steps.get() - before,
-        });
+        total += steps;
+        out.push(Sample { n, steps });
     }
     Ok(())
 }
 
-/// Counts instructions across calls and stops a call past the limits.
-struct Counter {
-    steps: Rc<Cell<u64>>,
-    /// Why the measurement stopped, once it has.
-    stopped: Rc<Cell<Option<String>>>,
-    /// Set once a limit is passed: every later instruction raises again,
-    /// until the call has unwound.
-    halted: Rc<Cell<bool>>,
-    started: Instant,
-}
+/// How many instructions pass between looks at the clock.
+const CHECK_EVERY: u64 = 4096;
 
-impl Counter {
-    fn new() -> Self {
-        Counter {
-            steps: Rc::new(Cell::new(0)),
-            stopped: Rc::new(Cell::new(None)),
-            halted: Rc::new(Cell::new(false)),
-            started: Instant::now(),
-        }
-    }
-
-    /// The trace function: on `call` it turns on per-instruction events in
-    /// the new frame; on `opcode` it counts.
-    fn tracer(&self, vm: &VirtualMachine) -> PyObjectRef {
-        let steps = self.steps.clone();
-        let stopped = self.stopped.clone();
-        let halted = self.halted.clone();
-        let started = self.started;
-        vm.new_function(
-            "judge_growth",
-            move |frame: FrameRef,
-                  event: PyStrRef,
-                  _arg: PyObjectRef,
-                  vm: &VirtualMachine|
-                  -> PyResult<bool> {
-                match &*event.as_wtf8().to_string_lossy() {
-                    "opcode" => {
-                        let n = steps.get() + 1;
-                        steps.set(n);
-                        let why = if halted.get() {
-                            Some(String::new())
-                        } else if n > STEP_LIMIT {
-                            Some(format!(
-                                "it ran over {STEP_LIMIT} instructions, so the larger sizes were not measured"
-                            ))
-                        } else if n.is_multiple_of(4096) && started.elapsed() > TIME_LIMIT {
-                            Some("it took too long, so the larger sizes were not measured".into())
-                        } else {
-                            None
-                        };
-                        if let Some(why) = why {
-                            if !halted.replace(true) {
-                                stopped.set(Some(why));
-                            }
-                            return Err(vm.new_exception_msg(
-                                vm.ctx.exceptions.base_exception_type.to_owned(),
-                                "growth measurement stopped".into(),
-                            ));
-                        }
-                    }
-                    "call" => *frame.trace_opcodes.lock() = true,
-                    _ => {}
-                }
-                Ok(true)
-            },
-        )
-        .into()
-    }
+/// The instruction count's hook: it stops the call (and notes why in
+/// `stopped`) past `budget` instructions or [`TIME_LIMIT`] after `started`.
+fn stop_past_limits(stopped: Rc<Cell<Option<String>>>, started: Instant, budget: u64) -> StepHook {
+    Rc::new(move |vm: &VirtualMachine, n: u64| {
+        let why = if n > budget {
+            format!("it ran over {STEP_LIMIT} instructions, so the larger sizes were not measured")
+        } else if started.elapsed() > TIME_LIMIT {
+            "it took too long, so the larger sizes were not measured".to_owned()
+        } else {
+            return Ok((n + CHECK_EVERY).min(budget + 1));
+        };
+        let first = stopped.take();
+        stopped.set(Some(first.unwrap_or(why)));
+        Err(vm.new_exception_msg(
+            vm.ctx.exceptions.base_exception_type.to_owned(),
+            "growth measurement stopped".into(),
+        ))
+    })
 }

@@ -213,6 +213,24 @@ impl LocalsPlus {
         }
     }
 
+    /// Whether the storage is on the thread's data stack.
+    fn is_on_datastack(&self) -> bool {
+        matches!(self.data, LocalsPlusData::DataStack { .. })
+    }
+
+    /// PyPrep: for a frame whose values are dropped and that nothing else
+    /// holds: forgets the data stack storage without copying it, keeping no
+    /// slots at all, and returns its base for `DataStack::pop()`.
+    fn leave_datastack(&mut self) -> Option<*mut u8> {
+        let LocalsPlusData::DataStack { ptr, .. } = self.data else {
+            return None;
+        };
+        self.data = LocalsPlusData::Heap(Box::default());
+        self.nlocalsplus = 0;
+        self.stack_top = 0;
+        Some(ptr as *mut u8)
+    }
+
     /// Drop all contained values without freeing the backing storage.
     fn drop_values(&mut self) {
         self.stack_clear();
@@ -767,17 +785,6 @@ impl Frame {
         unsafe { (*self.iframe.get()).localsplus.fastlocals_mut() }
     }
 
-    /// Migrate data-stack-backed storage to the heap, preserving all values,
-    /// and return the data stack base pointer for `DataStack::pop()`.
-    /// Returns `None` if already heap-backed.
-    ///
-    /// # Safety
-    /// Caller must ensure the frame is not executing and the returned
-    /// pointer is passed to `VirtualMachine::datastack_pop()`.
-    pub(crate) unsafe fn materialize_localsplus(&self) -> Option<*mut u8> {
-        unsafe { (*self.iframe.get()).localsplus.materialize_to_heap() }
-    }
-
     /// Clear evaluation stack and state-owned cell/free references.
     /// For full local/cell cleanup, call `clear_locals_and_stack()`.
     pub(crate) fn clear_stack_and_cells(&self) {
@@ -986,6 +993,32 @@ impl Frame {
 }
 
 impl Py<Frame> {
+    /// Ends a finished call's use of the data stack and returns the data
+    /// stack base pointer for `DataStack::pop()` (`None` if the frame was
+    /// heap-backed). A frame something else still holds (a traceback, a
+    /// generator, `sys._getframe()`) keeps its values, migrated to the heap.
+    ///
+    /// PyPrep: a frame nothing else holds, the usual case, is about to be
+    /// freed: its values are dropped where they are and it keeps no storage,
+    /// where upstream allocated a heap copy of them at every return, only to
+    /// free it with the frame. Should dropping a value run `__del__` code
+    /// that takes hold of the frame (through `gc.get_objects()`), the frame
+    /// is migrated as upstream does, its values by then dropped.
+    ///
+    /// # Safety
+    /// Caller must ensure the frame is not executing and the returned
+    /// pointer is passed to `VirtualMachine::datastack_pop()`.
+    pub(crate) unsafe fn materialize_localsplus(&self) -> Option<*mut u8> {
+        let localsplus = unsafe { &mut (*self.iframe.get()).localsplus };
+        if self.as_object().strong_count() == 1 && localsplus.is_on_datastack() {
+            localsplus.drop_values();
+            if self.as_object().strong_count() == 1 {
+                return localsplus.leave_datastack();
+            }
+        }
+        localsplus.materialize_to_heap()
+    }
+
     #[inline(always)]
     fn with_exec<R>(&self, vm: &VirtualMachine, f: impl FnOnce(ExecutingFrame<'_>) -> R) -> R {
         // SAFETY: Frame execution is single-threaded. Only one thread at a time
@@ -1645,6 +1678,18 @@ impl ExecutingFrame<'_> {
                     )
                 {
                     vm.trace_event(crate::protocol::TraceEvent::Opcode, None)?;
+                }
+                // PyPrep: the embedder's instruction count (`count_steps`),
+                // at the instructions an "opcode" event would fire at.
+                if vm.counting_steps.get()
+                    && !matches!(
+                        op,
+                        Instruction::Resume { .. }
+                            | Instruction::InstrumentedResume
+                            | Instruction::ExtendedArg
+                    )
+                {
+                    vm.count_step()?;
                 }
             }
 
@@ -4502,20 +4547,18 @@ impl ExecutingFrame<'_> {
                     if self.specialization_call_recursion_guard(vm) {
                         return self.execute_call_vectorcall(nargs, vm);
                     }
-                    let pos_args: Vec<PyObjectRef> = self.pop_multiple(nargs as usize).collect();
-                    let self_or_null = self.pop_value_opt();
-                    let callable = self.pop_value();
-                    let func = callable.downcast_ref_if_exact::<PyFunction>(vm).unwrap();
-                    let args = if let Some(self_val) = self_or_null {
-                        let mut all_args = Vec::with_capacity(pos_args.len() + 1);
-                        all_args.push(self_val);
-                        all_args.extend(pos_args);
-                        all_args
-                    } else {
-                        pos_args
-                    };
-                    let result = func.invoke_exact_args(args, vm)?;
-                    self.push_value(result);
+                    // PyPrep: the arguments move from this stack into the
+                    // new frame's locals, with no `Vec` between; the callable
+                    // and `self` leave the stack once the frame is built.
+                    let func = func.to_owned();
+                    let self_val = self_or_null_is_some.then(|| self.nth_value(nargs).to_owned());
+                    let args = self_val
+                        .into_iter()
+                        .chain(self.pop_multiple(nargs as usize));
+                    let result = func.invoke_exact_args_from(args, vm);
+                    self.pop_value_opt();
+                    self.pop_value();
+                    self.push_value(result?);
                     Ok(None)
                 } else {
                     self.execute_call_vectorcall(nargs, vm)
@@ -4554,15 +4597,13 @@ impl ExecutingFrame<'_> {
                         if self.specialization_call_recursion_guard(vm) {
                             return self.execute_call_vectorcall(nargs, vm);
                         }
-                        let pos_args: Vec<PyObjectRef> =
-                            self.pop_multiple(nargs as usize).collect();
+                        // PyPrep: no `Vec` between the stacks, as above.
+                        let args =
+                            core::iter::once(bound_self).chain(self.pop_multiple(nargs as usize));
+                        let result = func.invoke_exact_args_from(args, vm);
                         self.pop_value_opt(); // null (self_or_null)
                         self.pop_value(); // callable (bound method)
-                        let mut all_args = Vec::with_capacity(pos_args.len() + 1);
-                        all_args.push(bound_self);
-                        all_args.extend(pos_args);
-                        let result = func.invoke_exact_args(all_args, vm)?;
-                        self.push_value(result);
+                        self.push_value(result?);
                         return Ok(None);
                     }
                 }

@@ -675,12 +675,11 @@ impl Py<PyFunction> {
 
     pub(crate) fn prepare_exact_args_frame(
         &self,
-        mut args: Vec<PyObjectRef>,
+        args: impl IntoIterator<Item = PyObjectRef>,
         vm: &VirtualMachine,
     ) -> FrameRef {
         let code: PyRef<PyCode> = (*self.code).to_owned();
 
-        debug_assert_eq!(args.len(), code.arg_count as usize);
         debug_assert!(code.flags.contains(bytecode::CodeFlags::OPTIMIZED));
         debug_assert!(
             !code
@@ -713,9 +712,12 @@ impl Py<PyFunction> {
 
         {
             let fastlocals = unsafe { frame.fastlocals_mut() };
-            for (slot, arg) in fastlocals.iter_mut().zip(args.drain(..)) {
+            let mut given = 0;
+            for (slot, arg) in fastlocals.iter_mut().zip(args) {
                 *slot = Some(arg);
+                given += 1;
             }
+            debug_assert_eq!(given, code.arg_count as usize);
         }
 
         frame
@@ -726,9 +728,20 @@ impl Py<PyFunction> {
     /// Only valid when: CO_OPTIMIZED, no VARARGS, no VARKEYWORDS, no kwonlyargs,
     /// and nargs == co_argcount.
     pub fn invoke_exact_args(&self, args: Vec<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
-        let code: PyRef<PyCode> = (*self.code).to_owned();
+        debug_assert_eq!(args.len(), self.code.arg_count as usize);
+        self.invoke_exact_args_from(args, vm)
+    }
 
-        debug_assert_eq!(args.len(), code.arg_count as usize);
+    /// PyPrep: [`invoke_exact_args`](Self::invoke_exact_args) with the
+    /// arguments from an iterator, so that a call can move them from the
+    /// caller's stack into the new frame's locals without a `Vec` between
+    /// (an allocation and a free at every call).
+    pub(crate) fn invoke_exact_args_from(
+        &self,
+        args: impl IntoIterator<Item = PyObjectRef>,
+        vm: &VirtualMachine,
+    ) -> PyResult {
+        let code: &Py<PyCode> = &self.code;
         debug_assert!(code.flags.contains(bytecode::CodeFlags::OPTIMIZED));
         debug_assert!(
             !code
@@ -744,6 +757,7 @@ impl Py<PyFunction> {
             .flags
             .intersects(bytecode::CodeFlags::GENERATOR | bytecode::CodeFlags::COROUTINE)
         {
+            let args: Vec<PyObjectRef> = args.into_iter().collect();
             return self.invoke(FuncArgs::from(args), vm);
         }
         let frame = self.prepare_exact_args_frame(args, vm);

@@ -1407,7 +1407,8 @@ mod sys {
         let trace_is_none = vm.is_none(&vm.trace_func.borrow());
         let profile_is_none = vm.is_none(&vm.profile_func.borrow());
         let tracing = !(trace_is_none && profile_is_none);
-        vm.use_tracing.set(tracing);
+        // PyPrep: an embedder's instruction count needs the tracing path.
+        vm.use_tracing.set(tracing || vm.counting_steps.get());
     }
 
     #[pyfunction]

@@ -103,6 +103,13 @@ pub struct Periodic {
 /// specialised path and checks the trace state at every instruction.
 pub type CallWatch = alloc::rc::Rc<dyn Fn(&VirtualMachine, &Py<Frame>)>;
 
+/// An embedder's instruction count (`VirtualMachine::count_steps`): called
+/// with the count so far whenever it reaches the point the last call
+/// returned. An error raises from the instruction being counted, straight
+/// out of its frame (no `except` in that frame sees it), and again at every
+/// later counted instruction until the count ends.
+pub type StepHook = alloc::rc::Rc<dyn Fn(&VirtualMachine, u64) -> PyResult<u64>>;
+
 pub const MAX_MEMORY_SIZE: usize = isize::MAX as usize;
 
 // Objects are live when they are on stack, or referenced by a name (for now)
@@ -140,6 +147,11 @@ pub struct VirtualMachine {
     periodic_countdown: Cell<u32>,
     /// The embedder's call watch.
     pub call_watch: RefCell<Option<CallWatch>>,
+    /// The embedder's instruction count, while one runs (`count_steps`).
+    pub(crate) counting_steps: Cell<bool>,
+    steps: Cell<u64>,
+    steps_check_at: Cell<u64>,
+    step_hook: RefCell<Option<StepHook>>,
     /// C stack soft limit for detecting stack overflow (like c_stack_soft_limit)
     #[cfg_attr(miri, allow(dead_code))]
     c_stack_soft_limit: Cell<usize>,
@@ -792,6 +804,10 @@ impl VirtualMachine {
             periodic: Cell::new(None),
             periodic_countdown: Cell::new(0),
             call_watch: RefCell::new(None),
+            counting_steps: Cell::new(false),
+            steps: Cell::new(0),
+            steps_check_at: Cell::new(u64::MAX),
+            step_hook: RefCell::new(None),
             c_stack_soft_limit: Cell::new(Self::calculate_c_stack_soft_limit()),
             async_gen_firstiter: RefCell::new(None),
             async_gen_finalizer: RefCell::new(None),
@@ -1618,6 +1634,51 @@ impl VirtualMachine {
         self.recursion_depth.update(|d| d + 1);
         scopeguard::defer! { self.recursion_depth.update(|d| d - 1) }
         Self::run_on_stack(new_stack, f)
+    }
+
+    /// PyPrep: runs `f` with every instruction counted that would fire a
+    /// `sys.settrace` "opcode" event, in every frame, and returns what it
+    /// returned with the count. `hook` first runs when the count reaches
+    /// `first_check`, then wherever it says (see [`StepHook`]). Python code
+    /// can neither see the count nor stop it: `sys.settrace(None)` leaves it
+    /// on.
+    pub fn count_steps<R>(&self, hook: StepHook, first_check: u64, f: impl FnOnce() -> R) -> (R, u64) {
+        let was_tracing = self.use_tracing.replace(true);
+        self.steps.set(0);
+        self.steps_check_at.set(first_check);
+        *self.step_hook.borrow_mut() = Some(hook);
+        self.counting_steps.set(true);
+        let result = {
+            scopeguard::defer! {
+                self.counting_steps.set(false);
+                self.step_hook.borrow_mut().take();
+                self.steps_check_at.set(u64::MAX);
+                self.use_tracing.set(was_tracing);
+            }
+            f()
+        };
+        (result, self.steps.get())
+    }
+
+    /// Counts one instruction for [`count_steps`](Self::count_steps).
+    #[inline]
+    pub(crate) fn count_step(&self) -> PyResult<()> {
+        let n = self.steps.get() + 1;
+        self.steps.set(n);
+        if n < self.steps_check_at.get() {
+            return Ok(());
+        }
+        let hook = self.step_hook.borrow().clone();
+        match hook.map_or(Ok(u64::MAX), |hook| hook(self, n)) {
+            Ok(next) => {
+                self.steps_check_at.set(next);
+                Ok(())
+            }
+            Err(e) => {
+                self.steps_check_at.set(n + 1);
+                Err(e)
+            }
+        }
     }
 
     /// Counts one loop iteration or call towards the embedder's periodic hook.

@@ -635,6 +635,10 @@ impl VirtualMachine {
             periodic_countdown: Cell::new(0),
             // So does its call watch.
             call_watch: RefCell::new(None),
+            counting_steps: Cell::new(false),
+            steps: Cell::new(0),
+            steps_check_at: Cell::new(u64::MAX),
+            step_hook: RefCell::new(None),
             c_stack_soft_limit: Cell::new(VirtualMachine::calculate_c_stack_soft_limit()),
             async_gen_firstiter: RefCell::new(None),
             async_gen_finalizer: RefCell::new(None),
