@@ -89,53 +89,38 @@ fn the_measurement_is_the_same_every_run() {
     assert_eq!(a, b);
 }
 
+/// A correct Fibonacci answer that, at size 16 (which the measurement uses
+/// and no test asks for), first runs `at_16` (indented for the `if`), and
+/// the growth note its Submit gets.
+fn growth_of_fibonacci_that_at_16(at_16: &str) -> pyprep::growth::Growth {
+    let code = format!(
+        "import sys\ndef fibonacci(n):\n    if n == 16:\n{at_16}    out, a, b = [], 0, 1\n    \
+         for _ in range(n):\n        out.append(a)\n        a, b = b, a + b\n    return out\n"
+    );
+    let r = common::submit(&native(), "fibonacci", &code);
+    assert_eq!(r.outcome, Outcome::Accepted, "{}", r.headline());
+    r.growth.expect("measured")
+}
+
 #[test]
 fn a_measurement_that_runs_too_long_stops_and_the_answer_stays_accepted() {
-    // Correct on every test, and at one size the measurement uses (16, which
-    // no test asks for) it runs millions of instructions: the measurement
-    // stops at its limit and says so.
-    let code = "\
-def fibonacci(n):
-    if n == 16:
-        for _ in range(3 * 10**6):
-            pass
-    out, a, b = [], 0, 1
-    for _ in range(n):
-        out.append(a)
-        a, b = b, a + b
-    return out
-";
-    let r = common::submit(&native(), "fibonacci", code);
-    assert_eq!(r.outcome, Outcome::Accepted, "{}", r.headline());
-    let g = r.growth.expect("measured");
+    // Millions of instructions at one size: the measurement stops at its
+    // limit and says so.
+    let g =
+        growth_of_fibonacci_that_at_16("        for _ in range(3 * 10**6):\n            pass\n");
     assert!(g.stopped.is_some(), "{g:?}");
 }
 
 #[test]
 fn an_answer_cannot_switch_the_count_off_or_catch_its_stop() {
-    // At the size the measurement uses, the answer turns tracing off and
-    // catches everything: the count goes on, and stops the loop at its limit
-    // (the old counter, a trace function, was switched off by this).
-    let code = "\
-import sys
-def fibonacci(n):
-    if n == 16:
-        sys.settrace(None)
-        while True:
-            try:
-                while True:
-                    pass
-            except BaseException:
-                pass
-    out, a, b = [], 0, 1
-    for _ in range(n):
-        out.append(a)
-        a, b = b, a + b
-    return out
-";
-    let r = common::submit(&native(), "fibonacci", code);
-    assert_eq!(r.outcome, Outcome::Accepted, "{}", r.headline());
-    let g = r.growth.expect("measured");
+    // The answer turns tracing off and catches everything: the count goes
+    // on, and stops the loop at its limit (the old counter, a trace
+    // function, was switched off by this).
+    let g = growth_of_fibonacci_that_at_16(
+        "        sys.settrace(None)\n        while True:\n            try:\n                \
+         while True:\n                    pass\n            except BaseException:\n                \
+         pass\n",
+    );
     assert!(
         g.stopped
             .as_deref()
