@@ -107,11 +107,14 @@ fn samples(
             .map_err(|e| format!("make({n}) failed: {}", failed(e)))?;
         let stopped = Rc::new(Cell::new(None));
         let budget = STEP_LIMIT - total;
+        // A trace function the call sets is its own, and ends with it.
+        let trace = vm.trace_func.borrow().clone();
         let (result, steps) = vm.count_steps(
             stop_past_limits(stopped.clone(), started, budget),
             CHECK_EVERY.min(budget + 1),
             || target.call(FuncArgs::from(args), vm),
         );
+        *vm.trace_func.borrow_mut() = trace;
         if let Some(why) = stopped.take() {
             return Err(why);
         }
